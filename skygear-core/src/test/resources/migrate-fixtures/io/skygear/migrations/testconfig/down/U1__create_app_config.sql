@@ -1,0 +1,2 @@
+DROP TABLE app;
+DROP TABLE config;

@@ -1,0 +1,2 @@
+DROP FUNCTION tag_count(text);
+DROP TABLE tag;
