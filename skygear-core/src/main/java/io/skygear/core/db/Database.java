@@ -11,7 +11,6 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TransactionalCallable;
 import org.jooq.TransactionalRunnable;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -59,7 +58,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.schema = schema;
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
     public static Builder builder() {
