@@ -1,0 +1,3 @@
+-- {{module}} {{version}}: {{name}} (undo)
+-- Reverses up/V{{version}}__{{name}}.sql, statement by statement in reverse order.
+
