@@ -1,8 +1,8 @@
 package io.skygear.core.internal.migrate;
 
+import io.skygear.core.migrate.MigrationException;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,13 +33,11 @@ final class ClasspathDirectory {
                 switch (root.getProtocol()) {
                     case "file" -> listDirectory(root, suffix, files);
                     case "jar" -> listJar(root, folder, suffix, files);
-                    default -> {
-                        // other schemes cannot be listed; callers probe well-known names instead
-                    }
+                    default -> throw new IOException("cannot list " + root + " (only file: and jar: are supported)");
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list classpath folder " + folder, e);
+            throw new MigrationException("cannot list classpath folder " + folder + ": " + e.getMessage(), null, e);
         }
         return files;
     }

@@ -9,18 +9,18 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Finds the migration modules on the classpath ({@code META-INF/skygear/migrations/*.properties}). */
+/**
+ * Finds the migration modules on the classpath ({@code META-INF/skygear/migrations/*.properties}). Jars
+ * must contain directory entries (the Maven and Gradle default), as Flyway's own script scanning needs.
+ */
 public final class ModuleCatalog {
 
     static final String FOLDER = "META-INF/skygear/migrations";
-    // Probed by name as well, for jars built without directory entries (those cannot be listed).
-    private static final List<String> WELL_KNOWN = List.of("core", "auth", "asset", "gateway");
     private static final String NAME = "[a-z][a-z0-9_]{0,62}";
     private static final String SQL_NAME = "[a-z_][a-z0-9_]{0,62}";
 
@@ -38,17 +38,7 @@ public final class ModuleCatalog {
 
     /** Every module found, sorted by order then name. */
     public static List<MigrationModule> load(ClassLoader loader) {
-        Map<String, URL> descriptors = new LinkedHashMap<>(ClasspathDirectory.list(loader, FOLDER, ".properties"));
-        for (String name : WELL_KNOWN) {
-            try {
-                Enumeration<URL> found = loader.getResources(FOLDER + "/" + name + ".properties");
-                if (found.hasMoreElements()) {
-                    descriptors.putIfAbsent(name + ".properties", found.nextElement());
-                }
-            } catch (IOException e) {
-                throw new MigrationException("cannot read the classpath: " + e.getMessage(), null, e);
-            }
-        }
+        Map<String, URL> descriptors = ClasspathDirectory.list(loader, FOLDER, ".properties");
         Map<String, MigrationModule> modules = new LinkedHashMap<>();
         for (Map.Entry<String, URL> descriptor : descriptors.entrySet()) {
             MigrationModule module = read(descriptor.getKey(), descriptor.getValue());

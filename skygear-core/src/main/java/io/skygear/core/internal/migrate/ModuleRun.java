@@ -353,10 +353,10 @@ final class ModuleRun {
         return scripts;
     }
 
-    private static int count(OptionalInt steps, int available) {
+    private int count(OptionalInt steps, int available) {
         int n = steps.orElse(available);
         if (n > available && available > 0) {
-            throw new MigrationException("limit " + (n - available) + " short");
+            throw new MigrationException("limit " + (n - available) + " short", module.name(), null);
         }
         return Math.min(n, available);
     }
