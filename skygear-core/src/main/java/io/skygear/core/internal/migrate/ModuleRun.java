@@ -335,9 +335,7 @@ final class ModuleRun {
                 .ignoreMigrationPatterns("*:pending", "*:future")
                 .cleanDisabled(true)
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                // our own advisory lock already serialises runners; Flyway's may collide across schemas
-                .lockRetryCount(-1);
+                .baselineVersion("0");
         customize.accept(config);
         return config.load();
     }
