@@ -49,6 +49,17 @@ public final class Database implements AutoCloseable {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_POOL_NAME = "skygear";
 
+    static {
+        // jOOQ prints a banner and a "tip of the day" into the host's log on first use; a library
+        // embedded in someone else's service should not. A host that sets these explicitly wins.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
     private final String schema;

@@ -1,0 +1,171 @@
+package io.skygear.examples;
+
+import io.skygear.core.config.TenantConfig;
+import io.skygear.core.db.Database;
+import io.skygear.core.http.AccessKeyFilter;
+import io.skygear.core.http.CorsFilter;
+import io.skygear.core.http.HealthServlet;
+import io.skygear.core.http.RequestIdFilter;
+import io.skygear.core.migrate.MigrationResult;
+import io.skygear.core.migrate.Migrations;
+import io.skygear.core.tenant.StandaloneTenantResolver;
+import io.skygear.core.tenant.TenantFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example host app: a plain Jetty 12 server that mounts Skygear the way a user's service would —
+ * load the tenant config, open the database, run the migrations at startup, add the filters, mount the
+ * gears and its own endpoints. Run it with {@code ./scripts/demo}.
+ */
+public final class HostApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostApp.class);
+    private static final String BUNDLED_CONFIG = "/standalone-tenant-config.yaml";
+    private static final String EMBEDDED = "embedded";
+
+    private final TenantConfig config;
+    private final Database database;
+    private final List<AutoCloseable> resources;
+    private final Server server;
+
+    private HostApp(TenantConfig config, Database database, List<AutoCloseable> resources, Server server) {
+        this.config = config;
+        this.database = database;
+        this.resources = resources;
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        HostAppOptions options;
+        try {
+            options = HostAppOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        HostApp app = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "host-app-shutdown"));
+        String apiKey = app.config.userConfig().clients().isEmpty()
+                ? "(no client configured)" : app.config.userConfig().clients().getFirst().apiKey();
+        URI base = app.uri("/");
+        System.out.printf("""
+
+                Skygear example host app is running at %s  (app_id %s)
+                  API key:    %s
+                  Try:        curl -H 'X-Skygear-API-Key: %s' %sapi/hello
+                  Health:     curl %s_healthz
+                Stop with Ctrl-C.
+                %n""", base, app.config.appId(), apiKey, apiKey, base, base);
+        app.server.join();
+    }
+
+    /** Starts the app; the caller closes it. */
+    public static HostApp start(HostAppOptions options) {
+        TenantConfig config = options.config().map(TenantConfig::load).orElseGet(HostApp::bundledConfig);
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            String url = config.appConfig().databaseUrl();
+            if (EMBEDDED.equals(url)) {
+                EmbeddedDatabase embedded = EmbeddedDatabase.start(options.dataDir());
+                resources.add(embedded);
+                url = embedded.jdbcUrl();
+            }
+            Database database = Database.builder()
+                    .jdbcUrl(url)
+                    .schema(config.appConfig().databaseSchema())
+                    .build();
+            resources.addFirst(database);
+
+            MigrationResult migrated = Migrations.configure().database(database)
+                    .modules("core", "auth", "asset").load().up();
+            LOG.info("migrations: {}", migrated.summary());
+
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setPort(options.port());
+            server.addConnector(connector);
+            server.setHandler(context(config));
+            server.start();
+            resources.addFirst(server::stop);
+            return new HostApp(config, database, resources, server);
+        } catch (Exception e) {
+            closeAll(resources);
+            throw e instanceof RuntimeException re ? re : new IllegalStateException("cannot start the host app", e);
+        }
+    }
+
+    private static ServletContextHandler context(TenantConfig config) {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        // Health first and outside every filter, so a load balancer needs no tenant and no key.
+        context.addServlet(new ServletHolder(new HealthServlet()), "/_healthz");
+        List<Filter> chain = List.of(
+                new RequestIdFilter(),
+                new TenantFilter(StandaloneTenantResolver.of(config)),
+                new CorsFilter(),
+                new AccessKeyFilter());
+        for (Filter filter : chain) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        context.addServlet(new ServletHolder(new HelloServlet()), "/api/hello");
+        return context;
+    }
+
+    private static TenantConfig bundledConfig() {
+        try (InputStream in = HostApp.class.getResourceAsStream(BUNDLED_CONFIG)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled config " + BUNDLED_CONFIG + " is missing from the classpath");
+            }
+            return TenantConfig.parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TenantConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Absolute URI of a path on this server. */
+    public URI uri(String path) {
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("error while shutting down: {}", e.toString());
+            }
+        }
+        resources.clear();
+    }
+}

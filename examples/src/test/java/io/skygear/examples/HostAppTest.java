@@ -1,0 +1,77 @@
+package io.skygear.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skygear.core.migrate.MigrationStatus;
+import io.skygear.core.migrate.Migrations;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo app as ./scripts/demo starts it: bundled config, embedded PostgreSQL, real HTTP. */
+class HostAppTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static HostApp app;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        app = HostApp.start(new HostAppOptions(Optional.empty(), 0, dataDir));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthzAnswersOkWithoutKeyOrTenant() throws Exception {
+        HttpResponse<String> response = get("/_healthz");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("OK");
+    }
+
+    @Test
+    void hostEndpointSeesTenantAndApiKey() throws Exception {
+        HttpResponse<String> response = get("/api/hello", "X-Skygear-API-Key", "demo-api-key");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"app_id\":\"myapp\"", "\"access_key\":\"api_key\"",
+                "\"client_id\":\"demo\"");
+        assertThat(response.headers().firstValue("x-skygear-request-id")).isPresent();
+    }
+
+    @Test
+    void hostEndpointSeesMasterKeyAndNoKey() throws Exception {
+        assertThat(get("/api/hello", "X-Skygear-API-Key", "demo-master-key").body())
+                .contains("\"access_key\":\"master_key\"");
+        assertThat(get("/api/hello").body()).contains("\"access_key\":\"none\"");
+    }
+
+    @Test
+    void startupMigratedTheTenantModules() {
+        MigrationStatus status = Migrations.configure().database(app.database())
+                .modules("core", "auth").load().status();
+        assertThat(status.module("core").currentVersion()).isEqualTo("1566290052");
+        assertThat(status.module("auth").currentVersion()).isEqualTo("1567574912");
+    }
+}
