@@ -1,0 +1,21 @@
+package io.skygear.core.db;
+
+import io.skygear.core.tenant.TenantContext;
+import java.util.Objects;
+
+/**
+ * Which {@link Database} holds a tenant's tables. A single-tenant host passes its one database with
+ * {@link #fixed(Database)}; a multi-tenant host uses {@link TenantDatabases}, which follows each
+ * tenant's {@code app_config.database_url} and {@code database_schema}.
+ */
+@FunctionalInterface
+public interface DatabaseResolver {
+
+    Database forTenant(TenantContext tenant);
+
+    /** Every tenant lives in {@code database} (rows told apart by {@code app_id}). */
+    static DatabaseResolver fixed(Database database) {
+        Objects.requireNonNull(database, "database");
+        return tenant -> database;
+    }
+}
