@@ -1,0 +1,207 @@
+package io.skygear.auth;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Host-level settings of the auth gear: what the operator decides once for every tenant it serves.
+ * Tenant-level settings (clients, lifetimes, password policy, hooks…) come from the tenant's
+ * {@code TenantConfig}. {@link #defaults()} suits production; build variants with {@link #builder()}
+ * or {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * AuthSettings settings = AuthSettings.builder()
+ *         .insecureCookie(true)                     // plain-HTTP development only
+ *         .loginLimitPerLoginId(new AuthSettings.RateLimit(5, Duration.ofMinutes(1)))
+ *         .build();
+ * }</pre>
+ *
+ * @param insecureCookie         drop the {@code Secure} flag of the session cookie (the original's
+ *                               {@code INSECURE_COOKIE}); for development over plain HTTP only
+ * @param sessionCacheTtl        how long a node trusts a cached session before it reads the database
+ *                               again; revocations reach every node sooner, through notifications
+ * @param loginLimitPerLoginId   login attempts allowed per (folded) login ID
+ * @param loginLimitPerIp        login attempts allowed per client IP address
+ * @param outboxMaxAttempts      deliveries of an after-hook event before it is given up
+ * @param outboxInitialBackoff   wait before the first retry of a failed after-hook delivery; doubles
+ *                               on each further failure
+ * @param outboxMaxBackoff       the longest wait between two retries
+ * @param outboxPollInterval     how often the outbox worker looks for due events
+ * @param hookConnectTimeout     connecting to a hook URL
+ * @param afterHookTimeout       one after-hook delivery (before-hooks use the tenant's
+ *                               {@code app_config.hook} timeouts)
+ */
+public record AuthSettings(
+        boolean insecureCookie,
+        Duration sessionCacheTtl,
+        RateLimit loginLimitPerLoginId,
+        RateLimit loginLimitPerIp,
+        int outboxMaxAttempts,
+        Duration outboxInitialBackoff,
+        Duration outboxMaxBackoff,
+        Duration outboxPollInterval,
+        Duration hookConnectTimeout,
+        Duration afterHookTimeout) {
+
+    private static final AuthSettings DEFAULTS = new Builder().build();
+
+    /**
+     * At most {@code permits} events per {@code window}, per key (a login ID, an IP address…).
+     *
+     * @param permits at least 1
+     * @param window  at least one second
+     */
+    public record RateLimit(int permits, Duration window) {
+
+        public RateLimit {
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
+    public AuthSettings {
+        Objects.requireNonNull(sessionCacheTtl, "sessionCacheTtl");
+        Objects.requireNonNull(loginLimitPerLoginId, "loginLimitPerLoginId");
+        Objects.requireNonNull(loginLimitPerIp, "loginLimitPerIp");
+        Objects.requireNonNull(outboxInitialBackoff, "outboxInitialBackoff");
+        Objects.requireNonNull(outboxMaxBackoff, "outboxMaxBackoff");
+        Objects.requireNonNull(outboxPollInterval, "outboxPollInterval");
+        Objects.requireNonNull(hookConnectTimeout, "hookConnectTimeout");
+        Objects.requireNonNull(afterHookTimeout, "afterHookTimeout");
+    }
+
+    /** Secure cookies, 10 s session cache, 10 logins per login ID and 100 per IP a minute, 10 outbox attempts. */
+    public static AuthSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings of an {@link AuthSettings}, validated by {@link #build()}; starts from the defaults. */
+    public static final class Builder {
+        private boolean insecureCookie;
+        private Duration sessionCacheTtl = Duration.ofSeconds(10);
+        private RateLimit loginLimitPerLoginId = new RateLimit(10, Duration.ofMinutes(1));
+        private RateLimit loginLimitPerIp = new RateLimit(100, Duration.ofMinutes(1));
+        private int outboxMaxAttempts = 10;
+        private Duration outboxInitialBackoff = Duration.ofSeconds(1);
+        private Duration outboxMaxBackoff = Duration.ofMinutes(10);
+        private Duration outboxPollInterval = Duration.ofSeconds(1);
+        private Duration hookConnectTimeout = Duration.ofSeconds(5);
+        private Duration afterHookTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        private Builder(AuthSettings s) {
+            insecureCookie = s.insecureCookie;
+            sessionCacheTtl = s.sessionCacheTtl;
+            loginLimitPerLoginId = s.loginLimitPerLoginId;
+            loginLimitPerIp = s.loginLimitPerIp;
+            outboxMaxAttempts = s.outboxMaxAttempts;
+            outboxInitialBackoff = s.outboxInitialBackoff;
+            outboxMaxBackoff = s.outboxMaxBackoff;
+            outboxPollInterval = s.outboxPollInterval;
+            hookConnectTimeout = s.hookConnectTimeout;
+            afterHookTimeout = s.afterHookTimeout;
+        }
+
+        public Builder insecureCookie(boolean insecureCookie) {
+            this.insecureCookie = insecureCookie;
+            return this;
+        }
+
+        /** 0 disables the cache (every check reads the database); at most 1 hour. */
+        public Builder sessionCacheTtl(Duration sessionCacheTtl) {
+            this.sessionCacheTtl = sessionCacheTtl;
+            return this;
+        }
+
+        public Builder loginLimitPerLoginId(RateLimit limit) {
+            this.loginLimitPerLoginId = limit;
+            return this;
+        }
+
+        public Builder loginLimitPerIp(RateLimit limit) {
+            this.loginLimitPerIp = limit;
+            return this;
+        }
+
+        public Builder outboxMaxAttempts(int outboxMaxAttempts) {
+            this.outboxMaxAttempts = outboxMaxAttempts;
+            return this;
+        }
+
+        public Builder outboxInitialBackoff(Duration outboxInitialBackoff) {
+            this.outboxInitialBackoff = outboxInitialBackoff;
+            return this;
+        }
+
+        public Builder outboxMaxBackoff(Duration outboxMaxBackoff) {
+            this.outboxMaxBackoff = outboxMaxBackoff;
+            return this;
+        }
+
+        public Builder outboxPollInterval(Duration outboxPollInterval) {
+            this.outboxPollInterval = outboxPollInterval;
+            return this;
+        }
+
+        public Builder hookConnectTimeout(Duration hookConnectTimeout) {
+            this.hookConnectTimeout = hookConnectTimeout;
+            return this;
+        }
+
+        public Builder afterHookTimeout(Duration afterHookTimeout) {
+            this.afterHookTimeout = afterHookTimeout;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the first setting that is missing or out of range
+         */
+        public AuthSettings build() {
+            between("sessionCacheTtl", sessionCacheTtl, Duration.ZERO, Duration.ofHours(1));
+            rateLimit("loginLimitPerLoginId", loginLimitPerLoginId);
+            rateLimit("loginLimitPerIp", loginLimitPerIp);
+            if (outboxMaxAttempts < 1 || outboxMaxAttempts > 1000) {
+                throw new IllegalArgumentException("outboxMaxAttempts: must be between 1 and 1000, got " + outboxMaxAttempts);
+            }
+            between("outboxInitialBackoff", outboxInitialBackoff, Duration.ofMillis(10), Duration.ofDays(1));
+            between("outboxMaxBackoff", outboxMaxBackoff, outboxInitialBackoff, Duration.ofDays(7));
+            between("outboxPollInterval", outboxPollInterval, Duration.ofMillis(10), Duration.ofHours(1));
+            between("hookConnectTimeout", hookConnectTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
+            between("afterHookTimeout", afterHookTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+            return new AuthSettings(insecureCookie, sessionCacheTtl, loginLimitPerLoginId, loginLimitPerIp,
+                    outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
+                    hookConnectTimeout, afterHookTimeout);
+        }
+
+        private static void between(String name, Duration value, Duration min, Duration max) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + ": required");
+            }
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", got " + value);
+            }
+        }
+
+        private static void rateLimit(String name, RateLimit limit) {
+            if (limit == null) {
+                throw new IllegalArgumentException(name + ": required");
+            }
+            if (limit.permits() < 1) {
+                throw new IllegalArgumentException(name + ": permits must be at least 1, got " + limit.permits());
+            }
+            if (limit.window().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException(name + ": window must be at least 1 s, got " + limit.window());
+            }
+        }
+    }
+}
