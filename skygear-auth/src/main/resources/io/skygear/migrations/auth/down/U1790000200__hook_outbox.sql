@@ -1,0 +1,1 @@
+DROP TABLE _auth_hook_outbox;
