@@ -117,7 +117,7 @@ public record AuthSettings(
             return this;
         }
 
-        /** 0 disables the cache (every check reads the database); at most 1 hour. */
+        /** Between 1 ms and 1 hour. */
         public Builder sessionCacheTtl(Duration sessionCacheTtl) {
             this.sessionCacheTtl = sessionCacheTtl;
             return this;
@@ -167,7 +167,7 @@ public record AuthSettings(
          * @throws IllegalArgumentException naming the first setting that is missing or out of range
          */
         public AuthSettings build() {
-            between("sessionCacheTtl", sessionCacheTtl, Duration.ZERO, Duration.ofHours(1));
+            between("sessionCacheTtl", sessionCacheTtl, Duration.ofMillis(1), Duration.ofHours(1));
             rateLimit("loginLimitPerLoginId", loginLimitPerLoginId);
             rateLimit("loginLimitPerIp", loginLimitPerIp);
             if (outboxMaxAttempts < 1 || outboxMaxAttempts > 1000) {

@@ -1,0 +1,27 @@
+package io.skygear.auth.internal.http;
+
+import io.skygear.auth.internal.login.LoginHandler;
+import io.skygear.auth.internal.login.LoginService;
+import io.skygear.auth.internal.logout.LogoutHandler;
+import io.skygear.auth.internal.logout.LogoutService;
+import io.skygear.auth.internal.me.MeHandler;
+import io.skygear.auth.internal.refresh.RefreshHandler;
+import io.skygear.auth.internal.signup.SignupHandler;
+import io.skygear.auth.internal.signup.SignupService;
+import java.util.List;
+
+/** Every endpoint of {@code /_auth}: one line per endpoint. */
+public final class AuthHandlers {
+
+    private AuthHandlers() {
+    }
+
+    public static List<AuthHandler> all(AuthServices services) {
+        return List.of(
+                new SignupHandler(new SignupService(services)),
+                new LoginHandler(new LoginService(services)),
+                new LogoutHandler(new LogoutService(services)),
+                new RefreshHandler(services.sessions()),
+                new MeHandler());
+    }
+}

@@ -1,0 +1,211 @@
+package io.skygear.auth.internal.http;
+
+import io.skygear.auth.AuthContext;
+import io.skygear.auth.internal.audit.AuditOrigin;
+import io.skygear.auth.internal.hook.HookContext;
+import io.skygear.auth.internal.session.AccessEvent;
+import io.skygear.auth.internal.session.ResolvedSession;
+import io.skygear.auth.internal.session.Session;
+import io.skygear.auth.internal.session.UserStatus;
+import io.skygear.auth.internal.user.User;
+import io.skygear.auth.internal.user.UserStore;
+import io.skygear.core.config.ClientConfig;
+import io.skygear.core.config.SessionTransport;
+import io.skygear.core.db.Database;
+import io.skygear.core.error.ErrorName;
+import io.skygear.core.error.SkygearException;
+import io.skygear.core.http.AccessKey;
+import io.skygear.core.http.ApiResponses;
+import io.skygear.core.http.JsonBodyReader;
+import io.skygear.core.http.RequestIdFilter;
+import io.skygear.core.tenant.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One call of an auth endpoint as its handler sees it: the tenant, the caller, the body, and the ways to
+ * answer. Handlers never touch servlet types.
+ */
+public final class AuthRequest {
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final TenantContext tenant;
+    private final RequestSession session;
+    private final SessionCookie cookie;
+    private final Database database;
+    private final Clock clock;
+    private Optional<User> user;
+    private AccessEvent accessEvent;
+
+    AuthRequest(HttpServletRequest request, HttpServletResponse response, RequestSession session,
+                SessionCookie cookie, Database database, Clock clock) {
+        this.request = request;
+        this.response = response;
+        this.tenant = TenantContext.require(request);
+        this.session = session;
+        this.cookie = cookie;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public TenantContext tenant() {
+        return tenant;
+    }
+
+    /** The tenant's database. */
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Who is calling, as {@code AccessTokenFilter} published it. */
+    public AuthContext caller() {
+        return AuthContext.of(request);
+    }
+
+    /** The key in effect (a valid access token's client replaces a missing or API key). */
+    public AccessKey accessKey() {
+        return caller().accessKey();
+    }
+
+    /** The configured client of the key in effect; empty for the master key and without key. */
+    public Optional<ClientConfig> client() {
+        return accessKey().clientId().flatMap(id -> tenant.config().userConfig().client(id));
+    }
+
+    /**
+     * The client a new session belongs to: the client of the API key (or of the access token). The
+     * master key opens no session (deviation 4): 403 {@code Forbidden}.
+     */
+    public ClientConfig sessionClient() {
+        if (accessKey().isMasterKey()) {
+            throw SkygearException.of(ErrorName.FORBIDDEN,
+                    "the master key cannot open a session: use the API key of a client");
+        }
+        return client().orElseThrow(() -> AuthzPolicy.accessKeyNotAccepted("API key required"));
+    }
+
+    /** The caller's session, when a valid access token came. */
+    public Optional<Session> session() {
+        return session.resolved().map(ResolvedSession::session);
+    }
+
+    /** The state of the session's user as the token check saw it. */
+    public Optional<UserStatus> userStatus() {
+        return session.resolved().map(ResolvedSession::user);
+    }
+
+    /** Whether an access token came that did not resolve. */
+    public boolean tokenRejected() {
+        return session.tokenRejected();
+    }
+
+    /** The session's user, read once; empty without session or when the user is gone. */
+    public Optional<User> loadUser() {
+        if (user == null) {
+            user = session().flatMap(s -> new UserStore(database.tenant(tenant.appId())).find(s.userId()));
+        }
+        return user;
+    }
+
+    /**
+     * The session's user, for endpoints that require one.
+     *
+     * @throws io.skygear.core.error.SkygearException 401 {@code NotAuthenticated} without session or user
+     */
+    public User user() {
+        return loadUser().orElseThrow(AuthzPolicy::notAuthenticated);
+    }
+
+    /** The JSON body bound to a record (see {@link JsonBodyReader#bind}). */
+    public <T extends Record> T body(Class<T> type) {
+        return JsonBodyReader.standard().read(request, type);
+    }
+
+    /** The JSON body as a tree. */
+    public JsonNode bodyTree() {
+        return JsonBodyReader.standard().readTree(request);
+    }
+
+    /** This request as a session access: time, addresses, user agent, extra info. */
+    public AccessEvent accessEvent() {
+        if (accessEvent == null) {
+            accessEvent = AccessEvent.capture(now(), request.getRemoteAddr(), request::getHeader);
+        }
+        return accessEvent;
+    }
+
+    /** The client's IP address by the original's priority of forwarding headers. */
+    public String clientIp() {
+        return accessEvent().remote().ip();
+    }
+
+    /** The request id of {@code RequestIdFilter}, if it ran. */
+    public Optional<String> requestId() {
+        return RequestIdFilter.requestId(request);
+    }
+
+    /** The request as the audit trail keeps it. */
+    public AuditOrigin auditOrigin() {
+        return AuditOrigin.of(request);
+    }
+
+    /**
+     * Reads a body that carries nothing: any JSON object (the original still required one).
+     *
+     * @throws SkygearException 400 {@code BadRequest} for a missing, malformed or non-object body
+     */
+    public void emptyBody() {
+        if (!bodyTree().isObject()) {
+            throw SkygearException.of(ErrorName.BAD_REQUEST, "failed to decode the request payload");
+        }
+    }
+
+    /** The request as hook events describe it: base URI, request id and the caller's session. */
+    public HookContext hookContext() {
+        HookContext context = HookContext.from(request);
+        return session().map(s -> context.withSession(s.userId(), s.principalId(), s.toApiModel())).orElse(context);
+    }
+
+    /** 200 {@code {"result": result}}. */
+    public void writeResult(Object result) throws IOException {
+        ApiResponses.writeResult(response, result);
+    }
+
+    /**
+     * 200 with an AuthResponse. With an access token, cookie-transport clients get it in the
+     * {@code session} cookie (and not in the body); header-transport clients get an expiring cookie so
+     * that no stale one lingers.
+     */
+    public void writeAuthResponse(AuthResponse result) throws IOException {
+        AuthResponse body = result;
+        if (result.accessToken().isPresent()) {
+            ClientConfig client = client().orElseThrow(() -> new IllegalStateException("a session needs a client"));
+            if (client.sessionTransport() == SessionTransport.COOKIE) {
+                cookie.write(response, result.accessToken().get(), client);
+                body = result.withoutAccessToken();
+            } else {
+                cookie.clear(response, Optional.of(client));
+            }
+        }
+        writeResult(body.toApiModel());
+    }
+
+    /** Drops the {@code session} cookie. */
+    public void clearSessionCookie() {
+        cookie.clear(response, client());
+    }
+}

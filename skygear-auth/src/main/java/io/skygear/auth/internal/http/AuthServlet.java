@@ -1,0 +1,94 @@
+package io.skygear.auth.internal.http;
+
+import io.skygear.auth.internal.ratelimit.RateLimitExceeded;
+import io.skygear.core.db.DatabaseResolver;
+import io.skygear.core.error.SkygearException;
+import io.skygear.core.http.JsonApiServlet;
+import io.skygear.core.tenant.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code /_auth/*} servlet: routes {@code /_auth/<path>} to its {@link AuthHandler}. Unknown paths get
+ * Go's plain-text {@code 404 page not found}; known paths answer OPTIONS with an empty 200 and other
+ * methods they do not serve with 405. Runs the access token check itself when no
+ * {@code AccessTokenFilter} did.
+ */
+public final class AuthServlet extends JsonApiServlet {
+
+    public static final String TRY_REFRESH_TOKEN_HEADER = "x-skygear-try-refresh-token";
+
+    private static final byte[] NOT_FOUND = "404 page not found\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Map<String, AuthHandler> handlers;
+    private final RequestAuthenticator authenticator;
+    private final SessionCookie cookie;
+    private final DatabaseResolver databases;
+    private final Clock clock;
+
+    public AuthServlet(List<AuthHandler> handlers, RequestAuthenticator authenticator, SessionCookie cookie,
+                       DatabaseResolver databases, Clock clock) {
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(AuthHandler::path, Function.identity()));
+        this.authenticator = authenticator;
+        this.cookie = cookie;
+        this.databases = databases;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        AuthHandler handler = handlers.get(path);
+        if (handler == null) {
+            notFound(response);
+            return;
+        }
+        String method = request.getMethod();
+        if ("OPTIONS".equals(method)) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentLength(0);
+            return;
+        }
+        if (!handler.methods().contains(method)) {
+            TreeSet<String> allowed = new TreeSet<>(handler.methods());
+            allowed.add("OPTIONS");
+            response.setHeader("Allow", String.join(", ", allowed));
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setContentLength(0);
+            return;
+        }
+        RequestSession session = authenticator.authenticate(request, response);
+        AuthRequest call = new AuthRequest(request, response, session, cookie,
+                databases.forTenant(TenantContext.require(request)), clock);
+        try {
+            handler.authz().check(call);
+        } catch (SkygearException e) {
+            if (AuthzPolicy.NOT_AUTHENTICATED.equals(e.reason())) {
+                response.setHeader(TRY_REFRESH_TOKEN_HEADER, "true");
+            }
+            throw e;
+        }
+        try {
+            handler.handle(call);
+        } catch (RateLimitExceeded e) {
+            RateLimitExceeded.setRetryAfter(response, e);
+            throw e;
+        }
+    }
+
+    private static void notFound(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(NOT_FOUND.length);
+        response.getOutputStream().write(NOT_FOUND);
+    }
+}
