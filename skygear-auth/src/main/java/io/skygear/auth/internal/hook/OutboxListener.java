@@ -21,12 +21,13 @@ final class OutboxListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxListener.class);
 
+    static final Duration MAX_WAIT = Duration.ofMillis(500);
+
     private final DataSource dataSource;
     private final String channel;
     private final Duration interval;
     private final Runnable onNotify;
     private volatile boolean running = true;
-    private volatile Connection connection;
     private final CountDownLatch listening = new CountDownLatch(1);
     private Thread thread;
 
@@ -54,19 +55,12 @@ final class OutboxListener {
         }
     }
 
+    /** Stops listening within {@link #MAX_WAIT}; the connection goes back to its pool. */
     void close() {
         running = false;
-        Connection c = connection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing only to unblock the listener thread
-            }
-        }
         if (thread != null) {
             try {
-                thread.join(interval.toMillis() + 5_000);
+                thread.join(MAX_WAIT.toMillis() + 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -74,10 +68,10 @@ final class OutboxListener {
     }
 
     private void run() {
-        int waitMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, interval.toMillis()));
+        // short waits, so that close() never has to pull the connection from under a blocked read
+        int waitMillis = (int) Math.max(1, Math.min(MAX_WAIT.toMillis(), interval.toMillis()));
         while (running) {
             try (Connection c = dataSource.getConnection()) {
-                connection = c;
                 try (Statement s = c.createStatement()) {
                     // channel is our constant, not user input
                     s.execute("LISTEN " + channel);
@@ -90,13 +84,15 @@ final class OutboxListener {
                         onNotify.run();
                     }
                 }
+                // a pooled connection must not keep collecting notifications for its next borrower
+                try (Statement s = c.createStatement()) {
+                    s.execute("UNLISTEN *");
+                }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     LOG.debug("hook outbox listener lost its connection; polling until it is back", e);
                     sleep(waitMillis);
                 }
-            } finally {
-                connection = null;
             }
         }
     }
