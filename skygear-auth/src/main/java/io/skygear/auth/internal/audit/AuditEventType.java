@@ -1,0 +1,20 @@
+package io.skygear.auth.internal.audit;
+
+import java.util.Locale;
+
+/** What an audit entry records; stored and logged in lower case ({@code login_success}, …). */
+public enum AuditEventType {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    LOGOUT,
+    SIGNUP,
+    CHANGE_PASSWORD,
+    /** By master key, or by the forgot-password flow (data {@code {"type":"forgot_password"}}). */
+    RESET_PASSWORD,
+    DISABLE_USER,
+    ENABLE_USER;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
