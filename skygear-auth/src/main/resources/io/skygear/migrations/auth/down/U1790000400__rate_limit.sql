@@ -1,0 +1,1 @@
+DROP TABLE _auth_rate_limit;
