@@ -43,7 +43,8 @@ import org.jooq.DSLContext;
  * event (user re-read through the {@link UserLoader}) into the outbox table, in the caller's
  * transaction, for each hook registered for those types; nothing (not even a seq number) for types
  * without a hook. The {@link OutboxWorker} delivers them once the transaction commits: rolled back,
- * nothing is sent.
+ * nothing is sent. Every call also makes the worker watch the tenant's database, so that rows left
+ * pending before a restart are delivered once the database sees its first operation.
  *
  * <p>Relative hook URLs are resolved against {@link HookContext#baseUri()}. Thread-safe.
  */
@@ -60,7 +61,7 @@ public final class HookDispatcher {
 
     /**
      * @param users  reads the user for {@code user_sync}
-     * @param worker told about every database that receives outbox rows, so that it watches it
+     * @param worker told about every database {@link #after} is called for, so that it watches it
      */
     public HookDispatcher(DatabaseResolver databases, Clock clock, HookHttp http, UserLoader users, OutboxWorker worker) {
         this.databases = Objects.requireNonNull(databases, "databases");
@@ -130,6 +131,9 @@ public final class HookDispatcher {
      * the stored user.
      */
     public void after(TenantContext tenant, DSLContext trx, List<? extends HookEvent.Operation> payloads, HookContext ctx) {
+        Database db = databases.forTenant(tenant);
+        // after a restart, rows left pending in this database are picked up from the first operation on
+        worker.watch(db);
         Map<HookEventType, List<URI>> targets = new LinkedHashMap<>();
         for (HookEvent.Operation p : payloads) {
             targets.computeIfAbsent(p.afterType(), t -> urls(tenant, t, ctx));
@@ -138,7 +142,6 @@ public final class HookDispatcher {
         if (syncUrls.isEmpty() && targets.values().stream().allMatch(List::isEmpty)) {
             return;
         }
-        Database db = databases.forTenant(tenant);
         HookEvent.Context context = ctx.eventContext(clock);
         String secret = secret(tenant);
         List<HookOutbox.Entry> entries = new ArrayList<>();
@@ -158,7 +161,6 @@ public final class HookDispatcher {
         }
         HookOutbox.insert(db.tenant(tenant.appId()).using(trx), entries, clock.instant());
         HookOutbox.notifyWorkers(trx, db);
-        worker.watch(db);
     }
 
     private static void enqueue(List<HookOutbox.Entry> entries, Database db, DSLContext trx, String secret,
