@@ -113,12 +113,20 @@ final class AuthFixture implements AutoCloseable {
                 .start();
     }
 
-    /** Insecure cookies (plain HTTP) and login limits high enough not to interfere. */
+    /** How long a node trusts a cached session in the fixture; {@link #disable} moves the clock past it. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(1);
+
+    /** Insecure cookies (plain HTTP), a short session cache, login limits high enough not to interfere. */
     static AuthFixture start() {
-        return start(AuthSettings.builder()
+        return start(settings().build());
+    }
+
+    /** The fixture's settings, to vary. */
+    static AuthSettings.Builder settings() {
+        return AuthSettings.builder()
                 .insecureCookie(true)
-                .loginLimitPerIp(new AuthSettings.RateLimit(10_000, Duration.ofMinutes(1)))
-                .build());
+                .sessionCacheTtl(CACHE_TTL)
+                .loginLimitPerIp(new AuthSettings.RateLimit(10_000, Duration.ofMinutes(1)));
     }
 
     static AuthFixture start(AuthSettings settings) {
@@ -133,6 +141,14 @@ final class AuthFixture implements AutoCloseable {
                 url: /hooks/before
               - event: before_session_delete
                 url: /hooks/before
+              - event: before_password_update
+                url: /hooks/before
+              - event: before_user_update
+                url: /hooks/before
+              - event: after_password_udpate
+                url: /hooks/after
+              - event: after_user_update
+                url: /hooks/after
               - event: after_user_create
                 url: /hooks/after
               - event: after_session_create
@@ -145,7 +161,8 @@ final class AuthFixture implements AutoCloseable {
 
     /**
      * Tenant {@code appId}: login ID keys email and username (at most one each), password policy min
-     * length 6, three clients; {@code extra} is appended at the top level (e.g. hooks).
+     * length 6 and no reuse of the last 2 passwords, three clients; {@code extra} is appended at the top
+     * level (e.g. hooks).
      */
     static TenantConfig config(String appId, boolean allowCreateDuplicate, String extra) {
         return TenantConfig.parseYaml("""
@@ -183,6 +200,7 @@ final class AuthFixture implements AutoCloseable {
                     on_user_duplicate_allow_create: %6$s
                   password_policy:
                     min_length: 6
+                    history_size: 2
                   hook:
                     secret: hook-secret-%1$s
                   asset:
@@ -269,6 +287,17 @@ final class AuthFixture implements AutoCloseable {
     /** jOOQ on the test database (schema {@code app}), for setting up and checking rows. */
     DSLContext sql() {
         return database.dsl();
+    }
+
+    /**
+     * Disables a user directly in the database (as an operator would) and moves the clock past the
+     * session cache, so that token checks see it.
+     */
+    void disable(String userId, String message, Instant expiry) {
+        sql().execute("UPDATE app._core_user SET disabled = true, disabled_message = ?, disabled_expiry = ? WHERE id = ?",
+                message, expiry == null ? null : java.time.LocalDateTime.ofInstant(expiry, java.time.ZoneOffset.UTC),
+                userId);
+        clock.advance(CACHE_TTL.plusMillis(1));
     }
 
     /** The single number {@code query} returns (plain SQL with bind values, for checking rows). */
