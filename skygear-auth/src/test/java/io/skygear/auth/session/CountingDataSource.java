@@ -35,6 +35,13 @@ final class CountingDataSource {
         return statements.stream().filter(sql -> sql.contains(table)).count();
     }
 
+    /** UPDATE statements of the given table so far. */
+    long updatesOf(String table) {
+        return statements.stream()
+                .filter(sql -> sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("update") && sql.contains(table))
+                .count();
+    }
+
     private interface AfterCall {
         Object apply(Method method, Object[] args, Object result);
     }

@@ -1,5 +1,7 @@
 package io.skygear.auth.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.IssuedSession;
 import io.skygear.auth.internal.session.SessionCreation;
@@ -12,9 +14,11 @@ import io.skygear.testing.TestDatabase;
 import io.skygear.testing.TestSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -158,6 +162,19 @@ final class SessionFixture {
 
     static SessionCreation creation(String userId, String clientId, Instant time) {
         return new SessionCreation(userId, "principal-" + userId, "password", T0, clientId, access(time, "test-agent/1.0"));
+    }
+
+    /**
+     * Checks a token until a check is answered without any statement on {@code _auth_session}, i.e. by
+     * the cache (a load racing an unrelated eviction is not cached, so the first check may not do).
+     */
+    static void awaitCached(CountingDataSource counter, BooleanSupplier resolves) {
+        assertThat(Await.within(Duration.ofSeconds(5), () -> {
+            assertThat(resolves.getAsBoolean()).as("token resolves").isTrue();
+            long before = counter.statementsOn("_auth_session");
+            assertThat(resolves.getAsBoolean()).as("token resolves").isTrue();
+            return counter.statementsOn("_auth_session") == before;
+        })).as("token served from the cache").isTrue();
     }
 
     /** Creates and commits a session. */

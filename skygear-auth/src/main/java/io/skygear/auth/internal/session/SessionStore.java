@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -88,7 +90,7 @@ public final class SessionStore {
     }
 
     public Optional<Session> find(String id) {
-        return scope.selectFrom(TABLE, ID.eq(id)).fetchOptional().map(r -> session(r, scope.appId()));
+        return selectSessions(ID.eq(id)).fetchOptional().map(r -> session(r, scope.appId()));
     }
 
     /** The session and its user's state in one round trip; empty when either row is missing. */
@@ -110,12 +112,17 @@ public final class SessionStore {
 
     /** The user's state alone, e.g. for a refresh; empty when the user row is gone. */
     public Optional<UserStatus> findUser(String userId) {
-        return scope.selectFrom(USER_TABLE, ID.eq(userId)).fetchOptional().map(r -> userStatus(userId, r));
+        Table<Record> u = scope.table(USER_TABLE);
+        return scope.dsl().select(VERIFIED, DISABLED, DISABLED_MESSAGE, DISABLED_EXPIRY)
+                .from(u)
+                .where(scope.condition(u), ID.eq(userId))
+                .fetchOptional()
+                .map(r -> userStatus(userId, r));
     }
 
     /** A user's sessions, oldest first. */
     public List<Session> listByUser(String userId) {
-        return scope.selectFrom(TABLE, USER_ID.eq(userId)).orderBy(CREATED_AT, ID).fetch()
+        return selectSessions(USER_ID.eq(userId)).orderBy(CREATED_AT, ID).fetch()
                 .map(r -> session(r, scope.appId()));
     }
 
@@ -149,7 +156,7 @@ public final class SessionStore {
 
     /** Deletes every session of {@code userId} except {@code keepId} and returns them. */
     public List<Session> deleteByUserExcept(String userId, String keepId) {
-        return scope.deleteFrom(TABLE, USER_ID.eq(userId), ID.ne(keepId)).returning().fetch()
+        return scope.deleteFrom(TABLE, USER_ID.eq(userId), ID.ne(keepId)).returning(SESSION_FIELDS).fetch()
                 .map(r -> session(r, scope.appId()));
     }
 
@@ -175,6 +182,12 @@ public final class SessionStore {
                 .from(s)
                 .where(scope.condition(s), in(s, USER_ID).eq(userId))
                 .fetch();
+    }
+
+    /** Typed columns (selectFrom would type them from the driver's metadata). */
+    private SelectConditionStep<Record> selectSessions(Condition condition) {
+        Table<Record> s = scope.table(TABLE);
+        return scope.dsl().select(SESSION_FIELDS).from(s).where(scope.condition(s)).and(condition);
     }
 
     private static Field<Object> pgNotify(String channel, Field<String> payload) {
