@@ -23,10 +23,13 @@ public record AuditEvent(
         Map<String, Object> data,
         AuditOrigin origin) {
 
+    static final int MAX_LOGIN_ID = 1024;
+
     public AuditEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(loginId, "loginId");
+        // a login ID comes from the request body: keep what identifies it, not megabytes of it
+        loginId = Objects.requireNonNull(loginId, "loginId").map(id -> id.length() <= MAX_LOGIN_ID ? id : id.substring(0, MAX_LOGIN_ID));
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         Objects.requireNonNull(origin, "origin");
     }

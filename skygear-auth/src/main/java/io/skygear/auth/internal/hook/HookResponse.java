@@ -113,7 +113,7 @@ sealed interface HookResponse {
     private static void onlyKeys(JsonNode node, Set<String> allowed, String prefix) throws HookDeliveryException {
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
-                throw invalid("unexpected property " + prefix + key);
+                throw invalid("unexpected property " + prefix + (key.length() <= 64 ? key : key.substring(0, 64) + "…"));
             }
         }
     }

@@ -47,7 +47,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private final AtomicLong nudges = new AtomicLong();
     private volatile boolean running;
-    private volatile Instant nextPurge = Instant.MIN;
+    private Instant nextPurge = Instant.MIN;
 
     public OutboxWorker(Clock clock, HookHttp http, OutboxSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,9 +58,12 @@ public final class OutboxWorker implements AutoCloseable {
     /** Delivers the outbox rows of {@code db} from now on (idempotent). */
     public void watch(Database db) {
         Objects.requireNonNull(db, "db");
+        if (watches(db)) {
+            return;
+        }
         lock.lock();
         try {
-            if (databases.stream().anyMatch(d -> d == db)) {
+            if (watches(db)) {
                 return;
             }
             databases.add(db);
@@ -71,6 +74,10 @@ public final class OutboxWorker implements AutoCloseable {
             lock.unlock();
         }
         nudge();
+    }
+
+    private boolean watches(Database db) {
+        return databases.stream().anyMatch(d -> d == db);
     }
 
     /** Starts the delivery threads and the listeners; a no-op when running. */
@@ -194,16 +201,23 @@ public final class OutboxWorker implements AutoCloseable {
         while (running) {
             long seen = nudges.get();
             boolean worked = false;
-            try {
-                for (Database db : databases) {
+            boolean purgeDue = purgeDue();
+            // one unreachable database must not hold up the others
+            for (Database db : databases) {
+                try {
                     while (running && deliverOne(db)) {
                         worked = true;
                     }
+                    if (purgeDue) {
+                        int purged = purge(db);
+                        if (purged > 0) {
+                            LOG.info("hook outbox: purged {} settled rows of schema {}", purged, db.schema());
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("hook outbox of schema {} unavailable, retrying in {} ms: {}", db.schema(),
+                            settings.pollInterval().toMillis(), SecretMasker.tokensOnly().mask(String.valueOf(e.getMessage())));
                 }
-                purgeWhenDue();
-            } catch (RuntimeException e) {
-                LOG.warn("hook outbox delivery failed, retrying in {} ms: {}", settings.pollInterval().toMillis(),
-                        SecretMasker.tokensOnly().mask(String.valueOf(e.getMessage())));
             }
             if (!worked) {
                 await(seen);
@@ -211,17 +225,18 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private void purgeWhenDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextPurge)) {
-            return;
-        }
-        nextPurge = now.plus(Duration.ofHours(1));
-        for (Database db : databases) {
-            int purged = purge(db);
-            if (purged > 0) {
-                LOG.info("hook outbox: purged {} settled rows of {}", purged, db);
+    /** True once an hour, for one thread. */
+    private boolean purgeDue() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            if (now.isBefore(nextPurge)) {
+                return false;
             }
+            nextPurge = now.plus(Duration.ofHours(1));
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
