@@ -1,7 +1,9 @@
 package io.skygear.examples;
 
+import io.skygear.auth.AuthGear;
 import io.skygear.core.config.TenantConfig;
 import io.skygear.core.db.Database;
+import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.http.AccessKeyFilter;
 import io.skygear.core.http.CorsFilter;
 import io.skygear.core.http.HealthServlet;
@@ -97,11 +99,14 @@ public final class HostApp implements AutoCloseable {
                     .modules("core", "auth", "asset").load().up();
             LOG.info("migrations: {}", migrated.summary());
 
+            AuthGear auth = AuthGear.builder().databases(DatabaseResolver.fixed(database)).build();
+            resources.addFirst(auth);
+
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(context(config));
+            server.setHandler(context(config, auth));
             server.start();
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);
@@ -111,7 +116,7 @@ public final class HostApp implements AutoCloseable {
         }
     }
 
-    private static ServletContextHandler context(TenantConfig config) {
+    private static ServletContextHandler context(TenantConfig config, AuthGear auth) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         // Health first and outside every filter, so a load balancer needs no tenant and no key.
@@ -120,10 +125,12 @@ public final class HostApp implements AutoCloseable {
                 new RequestIdFilter(),
                 new TenantFilter(StandaloneTenantResolver.of(config)),
                 new CorsFilter(),
-                new AccessKeyFilter());
+                new AccessKeyFilter(),
+                auth.accessTokenFilter());
         for (Filter filter : chain) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
+        context.addServlet(new ServletHolder(auth.servlet()), "/_auth/*");
         context.addServlet(new ServletHolder(new HelloServlet()), "/api/hello");
         return context;
     }

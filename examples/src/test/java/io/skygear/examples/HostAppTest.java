@@ -2,6 +2,7 @@ package io.skygear.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skygear.core.http.Json;
 import io.skygear.core.migrate.MigrationStatus;
 import io.skygear.core.migrate.Migrations;
 import java.io.IOException;
@@ -10,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** The demo app as ./scripts/demo starts it: bundled config, embedded PostgreSQL, real HTTP. */
 class HostAppTest {
@@ -72,6 +75,36 @@ class HostAppTest {
         MigrationStatus status = Migrations.configure().database(app.database())
                 .modules("core", "auth").load().status();
         assertThat(status.module("core").currentVersion()).isEqualTo("1566290052");
-        assertThat(status.module("auth").currentVersion()).isEqualTo("1567574912");
+        assertThat(status.module("auth").applied()).contains("1567574912", "1790000500");
+        assertThat(status.module("auth").pending()).isEmpty();
+    }
+
+    @Test
+    void signedUpUserIsTheCallerOfMe() throws Exception {
+        String email = "demo-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> signup = post("/_auth/signup", """
+                {"login_ids":[{"key":"email","value":"%s"}],"password":"demo-password"}""".formatted(email),
+                "X-Skygear-API-Key", "demo-api-key");
+        assertThat(signup.statusCode()).isEqualTo(200);
+        JsonNode result = Json.mapper().readTree(signup.body()).get("result");
+        String accessToken = result.get("access_token").asString();
+
+        HttpResponse<String> me = post("/_auth/me", "{}",
+                "X-Skygear-API-Key", "demo-api-key", "Authorization", "Bearer " + accessToken);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        JsonNode caller = Json.mapper().readTree(me.body()).get("result");
+        assertThat(caller.get("user").get("id")).isEqualTo(result.get("user").get("id"));
+        assertThat(caller.get("identity").get("login_id").asString()).isEqualTo(email);
+        assertThat(post("/_auth/me", "{}", "X-Skygear-API-Key", "demo-api-key").statusCode()).isEqualTo(401);
+    }
+
+    static HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(app.uri(path))
+                .header("Content-Type", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
