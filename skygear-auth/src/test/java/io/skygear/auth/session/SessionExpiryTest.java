@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.Session;
 import io.skygear.auth.internal.session.SessionExpiry;
+import io.skygear.auth.testing.MutableClock;
 import io.skygear.core.config.ClientConfig;
 import io.skygear.core.config.SameSite;
 import io.skygear.core.config.SessionTransport;

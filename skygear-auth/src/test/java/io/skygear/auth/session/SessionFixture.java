@@ -6,14 +6,10 @@ import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.IssuedSession;
 import io.skygear.auth.internal.session.SessionCreation;
 import io.skygear.auth.internal.session.SessionService;
+import io.skygear.auth.testing.MigratedDatabase;
 import io.skygear.core.config.TenantConfig;
 import io.skygear.core.db.Database;
 import io.skygear.core.tenant.TenantContext;
-import io.skygear.testing.SqlScripts;
-import io.skygear.testing.TestDatabase;
-import io.skygear.testing.TestSchema;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +22,7 @@ import org.jooq.impl.DSL;
 /** A migrated database (core, auth, sessions) in schema {@code app} and tenants with one client per session policy. */
 final class SessionFixture {
 
-    static final String SCHEMA = "app";
+    static final String SCHEMA = MigratedDatabase.SCHEMA;
     static final String CORE_UP = "io/skygear/migrations/core/up/V1566290052__core_initial_schema.sql";
     static final String AUTH_UP = "io/skygear/migrations/auth/up/V1567574912__auth_initial_schema.sql";
     static final String SESSIONS_UP = "io/skygear/migrations/auth/up/V1790000100__sessions.sql";
@@ -54,26 +50,12 @@ final class SessionFixture {
     private SessionFixture() {
     }
 
-    /** A fresh database with the schemas applied; returns its JDBC URL. */
-    static TestDatabase migratedDatabase() {
-        TestDatabase database = TestDatabase.create();
-        try (Connection c = database.dataSource().getConnection()) {
-            TestSchema.create(c, SCHEMA);
-            SqlScripts.run(c, CORE_UP);
-            SqlScripts.run(c, AUTH_UP);
-            SqlScripts.run(c, SESSIONS_UP);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return database;
+    /** A fresh database with core, auth and the sessions migration in schema {@code app}. */
+    static MigratedDatabase migratedDatabase() {
+        return MigratedDatabase.create("1790000100__sessions");
     }
 
-    /** A pooled Database on {@code database}, optionally wrapped (e.g. by a statement counter). */
-    static Database pool(TestDatabase database) {
-        return Database.builder().jdbcUrl(database.jdbcUrl()).username("postgres").schema(SCHEMA)
-                .maximumPoolSize(4).minimumIdle(0).build();
-    }
-
+    /** A Database over {@code pool}'s connections, wrapped (e.g. by a statement counter). */
     static Database wrapped(Database pool, Function<javax.sql.DataSource, javax.sql.DataSource> wrapper) {
         return Database.builder().dataSource(wrapper.apply(pool.dataSource())).schema(SCHEMA).build();
     }

@@ -9,11 +9,12 @@ import io.skygear.auth.internal.session.ResolvedSession;
 import io.skygear.auth.internal.session.SessionService;
 import io.skygear.auth.internal.session.SessionSettings;
 import io.skygear.auth.internal.session.TokenTransport;
+import io.skygear.auth.testing.MigratedDatabase;
+import io.skygear.auth.testing.MutableClock;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.http.AccessKey;
 import io.skygear.core.tenant.TenantContext;
-import io.skygear.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ class SessionRevocationTest {
     static final Duration BOUND = Duration.ofSeconds(5);
     static final Duration TTL = Duration.ofMinutes(10);
 
-    static TestDatabase database;
+    static MigratedDatabase database;
     static Database poolA;
     static Database poolB;
     static Database dbB;
@@ -50,8 +51,8 @@ class SessionRevocationTest {
     @BeforeAll
     static void startTwoNodes() {
         database = SessionFixture.migratedDatabase();
-        poolA = SessionFixture.pool(database);
-        poolB = SessionFixture.pool(database);
+        poolA = database.open();
+        poolB = database.open();
         dbB = SessionFixture.wrapped(poolB, ds -> (counterB = new CountingDataSource(ds)).dataSource());
         SessionSettings settings = new SessionSettings(TTL, 1000, Duration.ofSeconds(60));
         nodeA = new SessionService(DatabaseResolver.fixed(poolA), clock, settings);
@@ -200,7 +201,7 @@ class SessionRevocationTest {
 
     /** Backends whose last statement was the listeners' LISTEN (their keepalive repeats it). */
     static List<Integer> listenerPids() {
-        try (Connection c = database.dataSource().getConnection();
+        try (Connection c = database.connection();
                 PreparedStatement s = c.prepareStatement("""
                         SELECT pid FROM pg_stat_activity
                         WHERE datname = current_database() AND query = 'LISTEN skygear_session_revoked'""");
@@ -216,7 +217,7 @@ class SessionRevocationTest {
     }
 
     static void execute(String sql, Object value) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, value instanceof List<?> list ? c.createArrayOf("int4", list.toArray()) : value);
             s.execute();
         }

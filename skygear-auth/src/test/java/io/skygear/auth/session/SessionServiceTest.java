@@ -18,12 +18,12 @@ import io.skygear.auth.internal.session.SessionSettings;
 import io.skygear.auth.internal.session.SessionStore;
 import io.skygear.auth.internal.session.SessionTokens;
 import io.skygear.auth.internal.session.TokenTransport;
+import io.skygear.auth.testing.MutableClock;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.AccessKey;
 import io.skygear.core.tenant.TenantContext;
-import io.skygear.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +51,7 @@ class SessionServiceTest {
 
     @BeforeAll
     static void setUp() {
-        TestDatabase database = SessionFixture.migratedDatabase();
-        pool = SessionFixture.pool(database);
+        pool = SessionFixture.migratedDatabase().open();
         db = SessionFixture.wrapped(pool, ds -> (counter = new CountingDataSource(ds)).dataSource());
         sessions = new SessionService(DatabaseResolver.fixed(db), clock,
                 new SessionSettings(Duration.ofMinutes(10), 1000, WRITE_INTERVAL));

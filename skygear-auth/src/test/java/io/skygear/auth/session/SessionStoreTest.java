@@ -9,9 +9,9 @@ import io.skygear.auth.internal.session.SessionAuthenticator;
 import io.skygear.auth.internal.session.SessionStore;
 import io.skygear.auth.internal.session.SessionTokens;
 import io.skygear.auth.internal.session.UserStatus;
+import io.skygear.auth.testing.MigratedDatabase;
 import io.skygear.core.db.Database;
 import io.skygear.core.tenant.TenantContext;
-import io.skygear.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +36,7 @@ class SessionStoreTest {
 
     private static final Instant T = Instant.parse("2019-06-01T10:00:00.123456Z");
 
-    private static TestDatabase database;
+    private static MigratedDatabase database;
     private static Database db;
     private static TenantContext app;
     private static TenantContext other;
@@ -45,7 +45,7 @@ class SessionStoreTest {
     @BeforeAll
     static void setUp() {
         database = SessionFixture.migratedDatabase();
-        db = SessionFixture.pool(database);
+        db = database.open();
         app = SessionFixture.tenant("store-app");
         other = SessionFixture.tenant("store-other");
         store = new SessionStore(db.tenant(app.appId()));
@@ -182,7 +182,7 @@ class SessionStoreTest {
         String user = SessionFixture.user(db, app);
         Session session = session(user, T, Optional.empty());
         store.insert(session, T);
-        try (Connection listener = database.dataSource().getConnection()) {
+        try (Connection listener = database.connection()) {
             try (Statement s = listener.createStatement()) {
                 s.execute("LISTEN skygear_session_revoked");
             }
