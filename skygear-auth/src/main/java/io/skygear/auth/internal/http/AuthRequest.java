@@ -17,7 +17,6 @@ import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.AccessKey;
 import io.skygear.core.http.ApiResponses;
 import io.skygear.core.http.JsonBodyReader;
-import io.skygear.core.http.RequestIdFilter;
 import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,10 +60,6 @@ public final class AuthRequest {
     /** The tenant's database. */
     public Database database() {
         return database;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     public Instant now() {
@@ -146,16 +141,6 @@ public final class AuthRequest {
             accessEvent = AccessEvent.capture(now(), request.getRemoteAddr(), request::getHeader);
         }
         return accessEvent;
-    }
-
-    /** The client's IP address by the original's priority of forwarding headers. */
-    public String clientIp() {
-        return accessEvent().remote().ip();
-    }
-
-    /** The request id of {@code RequestIdFilter}, if it ran. */
-    public Optional<String> requestId() {
-        return RequestIdFilter.requestId(request);
     }
 
     /** The request as the audit trail keeps it. */
