@@ -1,5 +1,6 @@
 package io.skygear.auth.internal.session;
 
+import io.skygear.auth.internal.http.WireTime;
 import io.skygear.core.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public record AccessEvent(Instant time, Remote remote, String userAgent, Map<Str
         putIfNotEmpty(remoteJson, "x_real_ip", remote.xRealIp());
         putIfNotEmpty(remoteJson, "forwarded", remote.forwarded());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("time", Timestamps.format(time));
+        json.put("time", WireTime.rfc3339Nano(time));
         json.put("remote", remoteJson);
         putIfNotEmpty(json, "user_agent", userAgent);
         json.put("extra", extra);

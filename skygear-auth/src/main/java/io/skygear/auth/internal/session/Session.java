@@ -1,5 +1,6 @@
 package io.skygear.auth.internal.session;
 
+import io.skygear.auth.internal.http.WireTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,15 +74,15 @@ public record Session(
         json.put("id", id);
         json.put("identity_id", principalId);
         json.put("identity_type", principalType);
-        json.put("identity_updated_at", Timestamps.format(principalUpdatedAt));
+        json.put("identity_updated_at", WireTime.rfc3339Nano(principalUpdatedAt));
         authenticator.ifPresent(a -> {
             json.put("authenticator_id", a.id());
             json.put("authenticator_type", a.type());
             a.oobChannel().ifPresent(channel -> json.put("authenticator_oob_channel", channel));
-            json.put("authenticator_updated_at", Timestamps.format(a.updatedAt()));
+            json.put("authenticator_updated_at", WireTime.rfc3339Nano(a.updatedAt()));
         });
-        json.put("created_at", Timestamps.format(createdAt));
-        json.put("last_accessed_at", Timestamps.format(accessedAt));
+        json.put("created_at", WireTime.rfc3339Nano(createdAt));
+        json.put("last_accessed_at", WireTime.rfc3339Nano(accessedAt));
         json.put("created_by_ip", initialAccess.remote().ip());
         json.put("last_accessed_by_ip", lastAccess.remote().ip());
         json.put("user_agent", UserAgentParser.parse(lastAccess.userAgent(), lastAccess.deviceName()).toJson());

@@ -1,6 +1,7 @@
 package io.skygear.auth.internal.session;
 
 import io.skygear.auth.AuthSettings;
+import io.skygear.auth.internal.user.User;
 import io.skygear.core.config.ClientConfig;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.DatabaseResolver;
@@ -11,7 +12,6 @@ import io.skygear.core.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -161,7 +161,7 @@ public final class SessionService implements AutoCloseable {
                     .orElseThrow(SessionService::notAuthenticated);
             UserStatus user = store.findUser(session.userId()).orElseThrow(SessionService::notAuthenticated);
             if (user.isDisabled(now)) {
-                throw userDisabled(user);
+                throw User.disabledError(user.disabledExpiry(), user.disabledMessage());
             }
             return replaceAccessToken(t, store, session, client, now);
         });
@@ -332,12 +332,5 @@ public final class SessionService implements AutoCloseable {
 
     private static SkygearException notAuthenticated() {
         return new SkygearException(ErrorName.UNAUTHORIZED, "NotAuthenticated", "authentication required");
-    }
-
-    private static SkygearException userDisabled(UserStatus user) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        user.disabledExpiry().ifPresent(expiry -> info.put("expiry", Timestamps.format(expiry)));
-        user.disabledMessage().ifPresent(message -> info.put("message", message));
-        return new SkygearException(ErrorName.FORBIDDEN, "UserDisabled", "user is disabled", info);
     }
 }
