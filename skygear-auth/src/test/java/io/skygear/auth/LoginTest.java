@@ -244,6 +244,14 @@ class LoginTest {
         }
 
         @Test
+        void nulCharacterInTheLoginIdIsRefused() {
+            Reply reply = auth.post("/_auth/login", "{\"login_id\":\"a\\u0000b\",\"password\":\"123456\"}", key());
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.error().get("info").get("causes").get(0).get("pointer").asString()).isEqualTo("/login_id");
+        }
+
+        @Test
         void disabledUserIsRefusedAfterThePasswordCheck() {
             String name = uniqueName("banned");
             Login signup = user(name);

@@ -312,6 +312,28 @@ class SignupTest {
         }
 
         @Test
+        void overlongLoginIdIsStringLength() {
+            Reply reply = signup(usernameBody("x".repeat(513)), key());
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.error().get("info").get("causes")).containsExactly(json("""
+                    {"kind":"StringLength","pointer":"/login_ids/0/value",
+                     "message":"String length must be less than or equal to 512","details":{"lte":512}}"""));
+        }
+
+        @Test
+        void nulCharactersAreRefusedWhereverTheyAre() {
+            Reply reply = signup("""
+                    {"login_ids":[{"key":"username","value":"a\\u0000b"}],"password":"%s",
+                     "metadata":{"k\\u0000/":"v","list":["\\u0000"]}}""".formatted(PASSWORD), key());
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.error().get("info").get("causes"))
+                    .extracting(c -> c.get("pointer").asString())
+                    .containsExactly("/login_ids/0/value", "/metadata/k\u0000~1", "/metadata/list/0");
+        }
+
+        @Test
         void malformedJsonAndWrongContentTypeAreBadRequest() {
             Reply malformed = signup("{\"login_ids\":", key());
             assertThat(malformed.status()).isEqualTo(400);

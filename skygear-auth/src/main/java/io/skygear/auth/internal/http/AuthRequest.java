@@ -125,14 +125,19 @@ public final class AuthRequest {
         return loadUser().orElseThrow(AuthzPolicy::notAuthenticated);
     }
 
-    /** The JSON body bound to a record (see {@link JsonBodyReader#bind}). */
+    /**
+     * The JSON body bound to a record (see {@link JsonBodyReader#bind}); strings with U+0000 are
+     * refused, since the database could not store them.
+     */
     public <T extends Record> T body(Class<T> type) {
-        return JsonBodyReader.standard().read(request, type);
+        return JsonBodyReader.bind(bodyTree(), type);
     }
 
-    /** The JSON body as a tree. */
+    /** The JSON body as a tree; strings with U+0000 are refused. */
     public JsonNode bodyTree() {
-        return JsonBodyReader.standard().readTree(request);
+        JsonNode body = JsonBodyReader.standard().readTree(request);
+        NulCharacters.reject(body);
+        return body;
     }
 
     /** This request as a session access: time, addresses, user agent, extra info. */

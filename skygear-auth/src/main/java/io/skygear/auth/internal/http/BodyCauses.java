@@ -21,6 +21,12 @@ public final class BodyCauses {
                 Map.of("gte", 1));
     }
 
+    /** {@code StringLength} "String length must be less than or equal to n" {@code {lte: n}}. */
+    public static ValidationCause maxLength(String pointer, int maximum) {
+        return new ValidationCause("StringLength", pointer, "String length must be less than or equal to " + maximum,
+                Map.of("lte", maximum));
+    }
+
     /** {@code EntryAmount} "Array must have at least n items" {@code {gte: n}}. */
     public static ValidationCause minItems(String pointer, int minimum) {
         return new ValidationCause("EntryAmount", pointer, "Array must have at least " + minimum + " items",

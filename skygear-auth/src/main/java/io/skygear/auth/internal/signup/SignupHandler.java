@@ -21,6 +21,12 @@ public final class SignupHandler implements AuthHandler {
 
     static final List<String> ON_USER_DUPLICATE = List.of("abort", "create");
 
+    /**
+     * Longest login ID accepted, in characters: e-mail addresses end at 254, and PostgreSQL cannot index
+     * values of some kilobytes (the original set no limit).
+     */
+    static final int MAX_LOGIN_ID_LENGTH = 512;
+
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     /** The request body; {@code metadata} defaults to {@code {}}, {@code on_user_duplicate} to {@code abort}. */
@@ -56,6 +62,11 @@ public final class SignupHandler implements AuthHandler {
         List<ValidationCause> causes = new ArrayList<>();
         if (body.loginIds().isEmpty()) {
             causes.add(BodyCauses.minItems("/login_ids", 1));
+        }
+        for (int i = 0; i < body.loginIds().size(); i++) {
+            if (body.loginIds().get(i).value().length() > MAX_LOGIN_ID_LENGTH) {
+                causes.add(BodyCauses.maxLength("/login_ids/" + i + "/value", MAX_LOGIN_ID_LENGTH));
+            }
         }
         if (body.password().isEmpty()) {
             causes.add(BodyCauses.notEmpty("/password"));
