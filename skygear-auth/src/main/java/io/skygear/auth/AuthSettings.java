@@ -58,15 +58,19 @@ public record AuthSettings(
         }
     }
 
+    /** @throws IllegalArgumentException naming the first setting that is missing or out of range */
     public AuthSettings {
-        Objects.requireNonNull(sessionCacheTtl, "sessionCacheTtl");
-        Objects.requireNonNull(loginLimitPerLoginId, "loginLimitPerLoginId");
-        Objects.requireNonNull(loginLimitPerIp, "loginLimitPerIp");
-        Objects.requireNonNull(outboxInitialBackoff, "outboxInitialBackoff");
-        Objects.requireNonNull(outboxMaxBackoff, "outboxMaxBackoff");
-        Objects.requireNonNull(outboxPollInterval, "outboxPollInterval");
-        Objects.requireNonNull(hookConnectTimeout, "hookConnectTimeout");
-        Objects.requireNonNull(afterHookTimeout, "afterHookTimeout");
+        between("sessionCacheTtl", sessionCacheTtl, Duration.ofMillis(1), Duration.ofHours(1));
+        rateLimit("loginLimitPerLoginId", loginLimitPerLoginId);
+        rateLimit("loginLimitPerIp", loginLimitPerIp);
+        if (outboxMaxAttempts < 1 || outboxMaxAttempts > 1000) {
+            throw new IllegalArgumentException("outboxMaxAttempts: must be between 1 and 1000, got " + outboxMaxAttempts);
+        }
+        between("outboxInitialBackoff", outboxInitialBackoff, Duration.ofMillis(10), Duration.ofDays(1));
+        between("outboxMaxBackoff", outboxMaxBackoff, outboxInitialBackoff, Duration.ofDays(7));
+        between("outboxPollInterval", outboxPollInterval, Duration.ofMillis(10), Duration.ofHours(1));
+        between("hookConnectTimeout", hookConnectTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
+        between("afterHookTimeout", afterHookTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
     }
 
     /** Secure cookies, 10 s session cache, 10 logins per login ID and 100 per IP a minute, 10 outbox attempts. */
@@ -167,41 +171,30 @@ public record AuthSettings(
          * @throws IllegalArgumentException naming the first setting that is missing or out of range
          */
         public AuthSettings build() {
-            between("sessionCacheTtl", sessionCacheTtl, Duration.ofMillis(1), Duration.ofHours(1));
-            rateLimit("loginLimitPerLoginId", loginLimitPerLoginId);
-            rateLimit("loginLimitPerIp", loginLimitPerIp);
-            if (outboxMaxAttempts < 1 || outboxMaxAttempts > 1000) {
-                throw new IllegalArgumentException("outboxMaxAttempts: must be between 1 and 1000, got " + outboxMaxAttempts);
-            }
-            between("outboxInitialBackoff", outboxInitialBackoff, Duration.ofMillis(10), Duration.ofDays(1));
-            between("outboxMaxBackoff", outboxMaxBackoff, outboxInitialBackoff, Duration.ofDays(7));
-            between("outboxPollInterval", outboxPollInterval, Duration.ofMillis(10), Duration.ofHours(1));
-            between("hookConnectTimeout", hookConnectTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
-            between("afterHookTimeout", afterHookTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
             return new AuthSettings(insecureCookie, sessionCacheTtl, loginLimitPerLoginId, loginLimitPerIp,
                     outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
                     hookConnectTimeout, afterHookTimeout);
         }
+    }
 
-        private static void between(String name, Duration value, Duration min, Duration max) {
-            if (value == null) {
-                throw new IllegalArgumentException(name + ": required");
-            }
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", got " + value);
-            }
+    private static void between(String name, Duration value, Duration min, Duration max) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + ": required");
         }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", got " + value);
+        }
+    }
 
-        private static void rateLimit(String name, RateLimit limit) {
-            if (limit == null) {
-                throw new IllegalArgumentException(name + ": required");
-            }
-            if (limit.permits() < 1) {
-                throw new IllegalArgumentException(name + ": permits must be at least 1, got " + limit.permits());
-            }
-            if (limit.window().compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException(name + ": window must be at least 1 s, got " + limit.window());
-            }
+    private static void rateLimit(String name, RateLimit limit) {
+        if (limit == null) {
+            throw new IllegalArgumentException(name + ": required");
+        }
+        if (limit.permits() < 1) {
+            throw new IllegalArgumentException(name + ": permits must be at least 1, got " + limit.permits());
+        }
+        if (limit.window().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(name + ": window must be at least 1 s, got " + limit.window());
         }
     }
 }

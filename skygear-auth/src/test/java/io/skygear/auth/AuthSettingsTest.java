@@ -1,0 +1,58 @@
+package io.skygear.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@link AuthSettings}: sane defaults, and every bad value refused with its name. */
+class AuthSettingsTest {
+
+    @Test
+    void defaultsAreSecureAndLimited() {
+        AuthSettings settings = AuthSettings.defaults();
+
+        assertThat(settings.insecureCookie()).isFalse();
+        assertThat(settings.sessionCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.loginLimitPerLoginId()).isEqualTo(new AuthSettings.RateLimit(10, Duration.ofMinutes(1)));
+        assertThat(settings.loginLimitPerIp()).isEqualTo(new AuthSettings.RateLimit(100, Duration.ofMinutes(1)));
+        assertThat(settings.outboxMaxAttempts()).isEqualTo(10);
+        assertThat(settings.afterHookTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void toBuilderChangesOnlyWhatIsSet() {
+        AuthSettings changed = AuthSettings.defaults().toBuilder().insecureCookie(true).build();
+
+        assertThat(changed).isEqualTo(new AuthSettings(true, Duration.ofSeconds(10),
+                new AuthSettings.RateLimit(10, Duration.ofMinutes(1)), new AuthSettings.RateLimit(100, Duration.ofMinutes(1)),
+                10, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void badValuesAreRefusedByName() {
+        assertThatThrownBy(() -> AuthSettings.builder().sessionCacheTtl(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("sessionCacheTtl:");
+        assertThatThrownBy(() -> AuthSettings.builder().sessionCacheTtl(null).build())
+                .hasMessage("sessionCacheTtl: required");
+        assertThatThrownBy(() -> AuthSettings.builder()
+                .loginLimitPerIp(new AuthSettings.RateLimit(0, Duration.ofMinutes(1))).build())
+                .hasMessageStartingWith("loginLimitPerIp: permits");
+        assertThatThrownBy(() -> AuthSettings.builder()
+                .loginLimitPerLoginId(new AuthSettings.RateLimit(5, Duration.ofMillis(10))).build())
+                .hasMessageStartingWith("loginLimitPerLoginId: window");
+        assertThatThrownBy(() -> AuthSettings.builder().outboxMaxAttempts(0).build())
+                .hasMessageStartingWith("outboxMaxAttempts:");
+        assertThatThrownBy(() -> AuthSettings.builder()
+                .outboxInitialBackoff(Duration.ofMinutes(5)).outboxMaxBackoff(Duration.ofMinutes(1)).build())
+                .hasMessageStartingWith("outboxMaxBackoff:");
+    }
+
+    @Test
+    void gearBuilderNamesTheMissingDatabases() {
+        assertThatThrownBy(() -> AuthGear.builder().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("databases: required");
+    }
+}
