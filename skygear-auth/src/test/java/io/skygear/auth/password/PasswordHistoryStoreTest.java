@@ -3,13 +3,11 @@ package io.skygear.auth.password;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skygear.auth.internal.password.PasswordHistoryStore;
+import io.skygear.auth.testing.MutableClock;
 import io.skygear.core.db.Database;
 import io.skygear.core.migrate.Migrations;
 import io.skygear.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PasswordHistoryStoreTest {
 
     static Database db;
-    static final MovableClock clock = new MovableClock();
+    static final MutableClock clock = new MutableClock(Instant.EPOCH);
 
     @BeforeAll
     static void migrate() {
@@ -40,7 +38,7 @@ class PasswordHistoryStoreTest {
         recordAt(store, "chima-user", "coffee", "2017-11-01T00:00:00Z");
         recordAt(store, "chima-user", "faseng", "2017-11-02T00:00:00Z");
         recordAt(store, "chima-user", "chima", "2017-11-03T00:00:00Z");
-        clock.set("2017-11-04T00:00:00Z");
+        clock.set(Instant.parse("2017-11-04T00:00:00Z"));
 
         assertThat(store.window("chima-user", 12, 365)).containsExactly("chima", "faseng", "coffee");
         assertThat(store.window("chima-user", 2, 0)).containsExactly("chima", "faseng");
@@ -56,10 +54,10 @@ class PasswordHistoryStoreTest {
         recordAt(store, "day-user", "two-days-ago-late", "2020-03-08T23:59:59Z");
         recordAt(store, "day-user", "yesterday-midnight", "2020-03-09T00:00:00Z");
 
-        clock.set("2020-03-10T23:59:59Z");
+        clock.set(Instant.parse("2020-03-10T23:59:59Z"));
         assertThat(store.window("day-user", 0, 1)).containsExactly("yesterday-midnight");
 
-        clock.set("2020-03-11T00:00:00Z");
+        clock.set(Instant.parse("2020-03-11T00:00:00Z"));
         assertThat(store.window("day-user", 0, 1)).isEmpty();
     }
 
@@ -70,7 +68,7 @@ class PasswordHistoryStoreTest {
             recordAt(store, "busy-user", "pw" + day, "2021-01-0" + day + "T12:00:00Z");
         }
         recordAt(store, "other-user", "other", "2021-01-01T12:00:00Z");
-        clock.set("2021-01-06T00:00:00Z");
+        clock.set(Instant.parse("2021-01-06T00:00:00Z"));
 
         assertThat(store.housekeep("busy-user", 2, 0)).isEqualTo(3);
 
@@ -84,7 +82,7 @@ class PasswordHistoryStoreTest {
         for (int day = 1; day <= 5; day++) {
             recordAt(store, "keeper", "pw" + day, "2022-01-0" + day + "T12:00:00Z");
         }
-        clock.set("2022-01-06T00:00:00Z");
+        clock.set(Instant.parse("2022-01-06T00:00:00Z"));
 
         // one by size, but three by days (since 2022-01-03T00:00)
         assertThat(store.housekeep("keeper", 1, 3)).isEqualTo(2);
@@ -107,7 +105,7 @@ class PasswordHistoryStoreTest {
         recordAt(a, "shared-id", "a-old", "2018-01-01T00:00:00Z");
         recordAt(a, "shared-id", "a-new", "2018-01-02T00:00:00Z");
         recordAt(b, "shared-id", "b-old", "2018-01-01T00:00:00Z");
-        clock.set("2018-01-03T00:00:00Z");
+        clock.set(Instant.parse("2018-01-03T00:00:00Z"));
 
         assertThat(a.housekeep("shared-id", 1, 0)).isEqualTo(1);
 
@@ -118,7 +116,7 @@ class PasswordHistoryStoreTest {
     @Test
     void recordsTheClockTimeInUtcWithAFreshId() {
         PasswordHistoryStore store = store("app-c");
-        clock.set("2023-06-01T08:30:00Z");
+        clock.set(Instant.parse("2023-06-01T08:30:00Z"));
         store.record("stamp-user", "hash-1");
         store.record("stamp-user", "hash-2");
 
@@ -144,31 +142,7 @@ class PasswordHistoryStoreTest {
     }
 
     static void recordAt(PasswordHistoryStore store, String userId, String hash, String instant) {
-        clock.set(instant);
+        clock.set(Instant.parse(instant));
         store.record(userId, hash);
-    }
-
-    /** A clock the test moves; the tests run one at a time. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.EPOCH;
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,10 +1,18 @@
 package io.skygear.auth.internal.http;
 
+import io.skygear.auth.internal.admin.DisableService;
+import io.skygear.auth.internal.admin.DisableSetHandler;
+import io.skygear.auth.internal.admin.UpdateMetadataHandler;
+import io.skygear.auth.internal.admin.UpdateMetadataService;
 import io.skygear.auth.internal.login.LoginHandler;
 import io.skygear.auth.internal.login.LoginService;
 import io.skygear.auth.internal.logout.LogoutHandler;
 import io.skygear.auth.internal.logout.LogoutService;
 import io.skygear.auth.internal.me.MeHandler;
+import io.skygear.auth.internal.password.ChangePasswordHandler;
+import io.skygear.auth.internal.password.ChangePasswordService;
+import io.skygear.auth.internal.password.ResetPasswordHandler;
+import io.skygear.auth.internal.password.ResetPasswordService;
 import io.skygear.auth.internal.refresh.RefreshHandler;
 import io.skygear.auth.internal.signup.SignupHandler;
 import io.skygear.auth.internal.signup.SignupService;
@@ -22,6 +30,10 @@ public final class AuthHandlers {
                 new LoginHandler(new LoginService(services)),
                 new LogoutHandler(new LogoutService(services)),
                 new RefreshHandler(services.sessions()),
-                new MeHandler());
+                new MeHandler(),
+                new ChangePasswordHandler(new ChangePasswordService(services)),
+                new ResetPasswordHandler(new ResetPasswordService(services)),
+                new UpdateMetadataHandler(new UpdateMetadataService(services)),
+                new DisableSetHandler(new DisableService(services)));
     }
 }
