@@ -62,10 +62,6 @@ public final class PasswordPolicy {
         return config.historySize() > 0 || config.historyDays() > 0;
     }
 
-    public PasswordPolicyConfig config() {
-        return config;
-    }
-
     /** Checks every rule except history (signup, administrative and forgot-password resets). */
     public void check(String password) {
         check(password, List.of());
