@@ -64,6 +64,8 @@ final class RevocationListener implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        // cuts a reconnect backoff short
+        thread.interrupt();
         try {
             thread.join(Duration.ofMillis(POLL_MILLIS * 4L));
         } catch (InterruptedException e) {
