@@ -14,6 +14,11 @@ import io.skygear.auth.internal.password.ChangePasswordService;
 import io.skygear.auth.internal.password.ResetPasswordHandler;
 import io.skygear.auth.internal.password.ResetPasswordService;
 import io.skygear.auth.internal.refresh.RefreshHandler;
+import io.skygear.auth.internal.session.endpoint.SessionGetHandler;
+import io.skygear.auth.internal.session.endpoint.SessionListHandler;
+import io.skygear.auth.internal.session.endpoint.SessionRevocation;
+import io.skygear.auth.internal.session.endpoint.SessionRevokeAllHandler;
+import io.skygear.auth.internal.session.endpoint.SessionRevokeHandler;
 import io.skygear.auth.internal.signup.SignupHandler;
 import io.skygear.auth.internal.signup.SignupService;
 import java.util.List;
@@ -34,6 +39,10 @@ public final class AuthHandlers {
                 new ChangePasswordHandler(new ChangePasswordService(services)),
                 new ResetPasswordHandler(new ResetPasswordService(services)),
                 new UpdateMetadataHandler(new UpdateMetadataService(services)),
-                new DisableSetHandler(new DisableService(services)));
+                new DisableSetHandler(new DisableService(services)),
+                new SessionListHandler(services.sessions()),
+                new SessionGetHandler(services.sessions()),
+                new SessionRevokeHandler(new SessionRevocation(services)),
+                new SessionRevokeAllHandler(new SessionRevocation(services)));
     }
 }
