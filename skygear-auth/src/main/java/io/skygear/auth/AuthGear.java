@@ -66,6 +66,8 @@ public final class AuthGear implements AutoCloseable {
         RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, clock);
         this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, clock);
         this.filter = new AccessTokenFilter(authenticator);
+        // After-hook rows left pending by a previous run are delivered now, not on the next mutation.
+        databases.knownDatabases().forEach(outbox::watch);
         outbox.start();
     }
 

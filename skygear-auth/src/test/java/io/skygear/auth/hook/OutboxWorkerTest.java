@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.skygear.auth.AuthGear;
 import io.skygear.auth.hook.HookReceiver.Answer;
 import io.skygear.auth.internal.hook.HookContext;
 import io.skygear.auth.internal.hook.HookDispatcher;
@@ -263,6 +264,19 @@ class OutboxWorkerTest {
 
         receiver.await("/hooks/restart", 2, WAIT);
         awaitAllDelivered(t, 2);
+    }
+
+    @Test
+    void gearOnAFixedDatabaseResumesPendingRowsAtStartupWithoutAnyRequest() throws InterruptedException {
+        TenantContext t = tenant("app-gear-restart", "after_user_create", server.uri("/hooks/gear-restart").toString());
+        OutboxWorker beforeRestart = worker(3, Duration.ofHours(1));
+        commitEvents(dispatcher(db, beforeRestart), t, "u-g1");
+        beforeRestart.close();
+
+        try (AuthGear gear = AuthGear.builder().databases(DatabaseResolver.fixed(db)).clock(clock).build()) {
+            receiver.await("/hooks/gear-restart", 1, WAIT);
+            awaitAllDelivered(t, 1);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.skygear.core.db;
 
 import io.skygear.core.tenant.TenantContext;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,27 @@ public interface DatabaseResolver {
 
     Database forTenant(TenantContext tenant);
 
+    /**
+     * The databases known before any request, so that background work (e.g. the auth gear's hook
+     * outbox) can resume on them at startup rather than on a tenant's first request. Default: none.
+     */
+    default List<Database> knownDatabases() {
+        return List.of();
+    }
+
     /** Every tenant lives in {@code database} (rows told apart by {@code app_id}). */
     static DatabaseResolver fixed(Database database) {
         Objects.requireNonNull(database, "database");
-        return tenant -> database;
+        return new DatabaseResolver() {
+            @Override
+            public Database forTenant(TenantContext tenant) {
+                return database;
+            }
+
+            @Override
+            public List<Database> knownDatabases() {
+                return List.of(database);
+            }
+        };
     }
 }

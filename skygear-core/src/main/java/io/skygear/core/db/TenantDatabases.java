@@ -1,6 +1,7 @@
 package io.skygear.core.db;
 
 import io.skygear.core.tenant.TenantContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,12 @@ public final class TenantDatabases implements DatabaseResolver, AutoCloseable {
             Database pool = pools.computeIfAbsent(key.url(), poolFactory);
             return Database.builder().dataSource(pool.dataSource()).schema(key.schema()).build();
         });
+    }
+
+    /** The databases of the tenants seen so far. */
+    @Override
+    public List<Database> knownDatabases() {
+        return List.copyOf(databases.values());
     }
 
     @Override
