@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  *       else 400 {@code BadRequest} "request content type is invalid".</li>
  *   <li>At most {@link #maxBytes()} bytes (10 MiB by default), counted while reading; more is 400
  *       {@code BadRequest}.</li>
- *   <li>Malformed JSON, invalid UTF-8, duplicate keys, trailing data, nesting deeper than 100 or
- *       numbers longer than 1000 digits: 400 {@code BadRequest} "invalid request body".</li>
+ *   <li>Malformed JSON, invalid UTF-8, duplicate keys, trailing data, nesting deeper than 100,
+ *       numbers longer than 1000 digits or with an exponent beyond {@code int}: 400 {@code BadRequest}
+ *       "invalid request body".</li>
  * </ul>
  *
  * <p>{@link #read} then binds the body to a record (see {@link #bind}). Endpoints with rules a record
@@ -78,7 +79,8 @@ public final class JsonBodyReader {
                 throw invalidBody(null);
             }
             return tree;
-        } catch (JacksonException | CharacterCodingException e) {
+        } catch (JacksonException | CharacterCodingException | NumberFormatException e) {
+            // Jackson throws a plain NumberFormatException for exponents BigDecimal cannot hold (1e-2147483649)
             throw invalidBody(e);
         }
     }

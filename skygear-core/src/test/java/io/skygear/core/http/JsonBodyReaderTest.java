@@ -227,6 +227,13 @@ class JsonBodyReaderTest {
             assertThat(post("/read/tree", "[" + "9".repeat(1000) + "]").statusCode()).isEqualTo(200);
             assertThat(post("/read/tree", "[" + "9".repeat(1001) + "]").body()).isEqualTo(INVALID_BODY);
         }
+
+        @Test
+        void exponentsBeyondIntAreBadRequest() {
+            assertThat(post("/read/tree", "[1e999999999]").statusCode()).isEqualTo(200);
+            assertThat(post("/read/tree", "[1E+2147483648]").body()).isEqualTo(INVALID_BODY);
+            assertThat(post("/read/tree", "{\"a\":1e-2147483649}").body()).isEqualTo(INVALID_BODY);
+        }
     }
 
     @Nested
