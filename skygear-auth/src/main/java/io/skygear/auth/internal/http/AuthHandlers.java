@@ -21,6 +21,7 @@ import io.skygear.auth.internal.session.endpoint.SessionRevokeAllHandler;
 import io.skygear.auth.internal.session.endpoint.SessionRevokeHandler;
 import io.skygear.auth.internal.signup.SignupHandler;
 import io.skygear.auth.internal.signup.SignupService;
+import io.skygear.auth.internal.template.TemplateSpecsHandler;
 import java.util.List;
 
 /** Every endpoint of {@code /_auth}: one line per endpoint. */
@@ -43,6 +44,7 @@ public final class AuthHandlers {
                 new SessionListHandler(services.sessions()),
                 new SessionGetHandler(services.sessions()),
                 new SessionRevokeHandler(new SessionRevocation(services)),
-                new SessionRevokeAllHandler(new SessionRevocation(services)));
+                new SessionRevokeAllHandler(new SessionRevocation(services)),
+                new TemplateSpecsHandler());
     }
 }

@@ -16,6 +16,7 @@ import io.skygear.core.error.ErrorName;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.AccessKey;
 import io.skygear.core.http.ApiResponses;
+import io.skygear.core.http.Json;
 import io.skygear.core.http.JsonBodyReader;
 import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -173,6 +174,13 @@ public final class AuthRequest {
     /** 200 {@code {"result": result}}. */
     public void writeResult(Object result) throws IOException {
         ApiResponses.writeResult(response, result);
+    }
+
+    /** 200 with {@code body} as plain JSON, outside the envelope (the original's non-API documents). */
+    public void writeJson(Object body) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/json");
+        Json.mapper().writeValue(response.getOutputStream(), body);
     }
 
     /**
