@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
@@ -60,6 +61,7 @@ public final class MultiTenantMigrationBench {
     private final CpuMeter meter;
     private final int cpus = Runtime.getRuntime().availableProcessors();
     private int databases;
+    private String applied;
 
     private MultiTenantMigrationBench(Settings settings, EmbeddedPostgres postgres, Database admin, Database config) {
         this.settings = settings;
@@ -98,6 +100,7 @@ public final class MultiTenantMigrationBench {
         for (int p : settings.parallelism().reversed()) {
             System.out.printf("warm-up, parallelism %d: %.1f s%n", p, round(p).wallSeconds());
         }
+        System.out.println("versions applied per app: " + applied);
 
         Map<Integer, List<CpuMeter.Sample>> rounds = new LinkedHashMap<>();
         settings.parallelism().forEach(p -> rounds.put(p, new ArrayList<>()));
@@ -169,6 +172,8 @@ public final class MultiTenantMigrationBench {
         if (!result.ok() || result.succeeded() != settings.apps()) {
             throw new IllegalStateException("round failed: " + result.errors());
         }
+        applied = result.targets().getFirst().result().modules().stream()
+                .map(m -> m.module() + " " + m.applied().size()).collect(Collectors.joining(", "));
         admin.execute("DROP DATABASE " + name + " WITH (FORCE)");
         return used;
     }
