@@ -5,7 +5,7 @@ import io.skygear.core.migrate.ModuleStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code status} as an aligned text table, one row per module, pending versions listed in full. */
+/** {@code status} as an aligned text table, one row per module. */
 final class StatusTable {
 
     private static final List<String> HEADER = List.of("MODULE", "SCHEMA", "CURRENT", "APPLIED", "PENDING", "DIRTY");
@@ -19,7 +19,7 @@ final class StatusTable {
         for (ModuleStatus m : status.modules()) {
             rows.add(List.of(m.module(), m.schema(), m.currentVersion() == null ? "-" : m.currentVersion(),
                     String.valueOf(m.applied().size()),
-                    m.pending().isEmpty() ? "0" : m.pending().size() + " (" + String.join(", ", m.pending()) + ")",
+                    pending(m.pending()),
                     m.dirty() ? "yes" : "no"));
         }
         int[] widths = new int[HEADER.size()];
@@ -37,5 +37,14 @@ final class StatusTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code 0}, {@code 1 (V)}, {@code 2 (V1, V2)}, or for more {@code 7 (first ... last)}. */
+    private static String pending(List<String> versions) {
+        return switch (versions.size()) {
+            case 0 -> "0";
+            case 1, 2 -> versions.size() + " (" + String.join(", ", versions) + ")";
+            default -> versions.size() + " (" + versions.getFirst() + " ... " + versions.getLast() + ")";
+        };
     }
 }
