@@ -10,8 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +45,16 @@ public final class AuthServlet extends JsonApiServlet {
         this.cookie = cookie;
         this.databases = databases;
         this.clock = clock;
+    }
+
+    /**
+     * Every path served below {@code /_auth/} with its methods (besides OPTIONS), sorted by path: the
+     * registry as routed, read-only (e.g. for tests that must cover every endpoint).
+     */
+    public SortedMap<String, Set<String>> routes() {
+        TreeMap<String, Set<String>> routes = new TreeMap<>();
+        handlers.forEach((path, handler) -> routes.put(path, Set.copyOf(handler.methods())));
+        return Collections.unmodifiableSortedMap(routes);
     }
 
     @Override
