@@ -50,7 +50,9 @@ class SessionTokensTest {
                 SESSION_ID + "." + "a".repeat(31) + "é", SESSION_ID.toUpperCase() + "." + secret,
                 "not-a-uuid-at-all-not-a-uuid-at-all." + secret, SESSION_ID + ".." + secret.substring(1),
                 SESSION_ID + "." + secret + ".x", " " + SESSION_ID + "." + secret.substring(1),
-                "access-token-user-principal-0"}) {
+                "access-token-user-principal-0",
+                // a digit where a dash belongs and a dash where a digit belongs; a non-hex letter
+                "012345678-9ab-cdef-0123-456789abcdef." + secret, "01234567-89ab-cdef-0123-456789abcdeg." + secret}) {
             assertThat(SessionTokens.sessionId(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }

@@ -11,7 +11,6 @@ import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,7 +76,7 @@ public final class RequestAuthenticator {
     /** The token of {@code Authorization: Bearer <token>}; other schemes and empty tokens give nothing. */
     static Optional<String> bearerToken(String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         String token = authorization.substring(BEARER.length()).trim();

@@ -38,7 +38,9 @@ public record AccessEvent(Instant time, Remote remote, String userAgent, Map<Str
         time = Timestamps.micros(Objects.requireNonNull(time, "time"));
         Objects.requireNonNull(remote, "remote");
         userAgent = userAgent == null ? "" : userAgent;
-        extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        extra = extra == null || extra.isEmpty()
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /**
