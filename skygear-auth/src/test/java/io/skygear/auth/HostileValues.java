@@ -15,7 +15,8 @@ final class HostileValues {
 
     /** A value of every JSON type, to put where another type belongs. */
     static final List<Object> ANY_TYPE = List.of(
-            new Raw("null"), -1, 1.5, true, "", "text", List.of(1, "a"), Map.of(), Map.of("a", 1), new Raw("1e400"));
+            new Raw("null"), -1, 1.5, true, "", "text", List.of(1, "a"), Map.of(), Map.of("a", 1), new Raw("1e400"),
+            new Raw("-1e999999"));
 
     /** Unicode edge cases: NUL, bidi controls, surrogates (lone and paired), combining marks, NFKC expanders. */
     static final List<String> UNICODE = List.of(

@@ -88,6 +88,15 @@ class AccessEventTest {
         }
 
         @Test
+        void whatTheDatabaseCannotStoreIsIgnored() {
+            for (String json : new String[] {"{\"device_name\":\"\\u0000\"}", "{\"\\u0000\":1}",
+                    "{\"a\":[{\"b\":\"x\\u0000\"}]}", "{\"n\":1e999999}", "{\"n\":[-1e-1001]}"}) {
+                assertThat(AccessEvent.decodeExtraInfo(base64(json))).as(json).isEmpty();
+            }
+            assertThat(AccessEvent.decodeExtraInfo(base64("{\"n\":1e999}"))).containsKey("n");
+        }
+
+        @Test
         void deviceNameMustBeAString() {
             AccessEvent event = AccessEvent.capture(NOW, "", header("X-Skygear-Extra-Info", base64("{\"device_name\":7}")));
 

@@ -8,6 +8,7 @@ import io.skygear.core.internal.http.JsonContentType;
 import io.skygear.core.internal.http.RecordBinder;
 import io.skygear.core.internal.http.WireJson;
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  *       else 400 {@code BadRequest} "request content type is invalid".</li>
  *   <li>At most {@link #maxBytes()} bytes (10 MiB by default), counted while reading; more is 400
  *       {@code BadRequest}.</li>
- *   <li>Malformed JSON, invalid UTF-8, duplicate keys, trailing data, nesting deeper than 100,
- *       numbers longer than 1000 digits or with an exponent beyond {@code int}: 400 {@code BadRequest}
+ *   <li>Malformed JSON, invalid UTF-8, duplicate keys, trailing data, nesting deeper than 100 or
+ *       numbers longer than {@value #MAX_NUMBER_DIGITS} digits, as written or written out
+ *       ({@code 1e1001}, which PostgreSQL could not store either): 400 {@code BadRequest}
  *       "invalid request body".</li>
  * </ul>
  *
@@ -34,6 +36,12 @@ import tools.jackson.databind.JsonNode;
  * cannot express use {@link #readTree} and validate the tree themselves.
  */
 public final class JsonBodyReader {
+
+    /**
+     * Most digits of a number on either side of the decimal point, written out. The original read
+     * numbers as float64 (about 1.8e308 at most); PostgreSQL's jsonb stores up to 131072 digits.
+     */
+    public static final int MAX_NUMBER_DIGITS = 1000;
 
     /** The original's limit: 10 MiB. */
     public static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -75,7 +83,7 @@ public final class JsonBodyReader {
         byte[] body = BodyBytes.read(request, maxBytes);
         try {
             JsonNode tree = WireJson.MAPPER.readTree(decodeUtf8(body));
-            if (tree == null || tree.isMissingNode()) {
+            if (tree == null || tree.isMissingNode() || !numbersFit(tree)) {
                 throw invalidBody(null);
             }
             return tree;
@@ -125,6 +133,27 @@ public final class JsonBodyReader {
             throw SkygearException.validationFailed("invalid request body", causes);
         }
         return type.cast(value);
+    }
+
+    /**
+     * Whether {@code number} has at most {@link #MAX_NUMBER_DIGITS} digits before and after the decimal
+     * point when written out; computed from precision and scale, never by expanding {@code 1e999999999}.
+     */
+    public static boolean fitsDigitLimit(BigDecimal number) {
+        return number.precision() - (long) number.scale() <= MAX_NUMBER_DIGITS && number.scale() <= MAX_NUMBER_DIGITS;
+    }
+
+    /** Integers are bounded by the parser's length limit; decimals may hide their size in an exponent. */
+    private static boolean numbersFit(JsonNode node) {
+        if (node.isBigDecimal()) {
+            return fitsDigitLimit(node.decimalValue());
+        }
+        for (JsonNode child : node) {
+            if (!numbersFit(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeUtf8(byte[] body) throws CharacterCodingException {

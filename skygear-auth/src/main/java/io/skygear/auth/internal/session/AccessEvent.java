@@ -2,10 +2,13 @@ package io.skygear.auth.internal.session;
 
 import io.skygear.auth.internal.http.WireTime;
 import io.skygear.core.http.Json;
+import io.skygear.core.http.JsonBodyReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -116,7 +119,9 @@ public record AccessEvent(Instant time, Remote remote, String userAgent, Map<Str
 
     /**
      * {@code X-Skygear-Extra-Info}: base64 of a JSON object of at most {@value #MAX_EXTRA_INFO_BYTES}
-     * bytes. Anything else (bad base64, too long, not JSON, not an object) is ignored: empty map.
+     * bytes. Anything else (bad base64, too long, not JSON, not an object, or what the session's jsonb
+     * could not store: U+0000, numbers over {@link JsonBodyReader#MAX_NUMBER_DIGITS} digits) is
+     * ignored: empty map.
      */
     public static Map<String, Object> decodeExtraInfo(String header) {
         if (header == null || header.isBlank() || header.length() > MAX_EXTRA_INFO_HEADER) {
@@ -128,10 +133,21 @@ public record AccessEvent(Instant time, Remote remote, String userAgent, Map<Str
                 return Map.of();
             }
             Map<String, Object> extra = Json.mapper().readValue(json, OBJECT);
-            return extra == null ? Map.of() : extra;
+            return extra == null || !storable(extra) ? Map.of() : extra;
         } catch (IllegalArgumentException | JacksonException e) {
             return Map.of();
         }
+    }
+
+    /** PostgreSQL's jsonb holds no U+0000 and no number beyond its numeric range. */
+    private static boolean storable(Object value) {
+        return switch (value) {
+            case String s -> s.indexOf('\0') < 0;
+            case BigDecimal n -> JsonBodyReader.fitsDigitLimit(n);
+            case Map<?, ?> m -> m.entrySet().stream().allMatch(e -> storable(e.getKey()) && storable(e.getValue()));
+            case List<?> l -> l.stream().allMatch(AccessEvent::storable);
+            case null, default -> true;
+        };
     }
 
     /** {@code extra.device_name} when it is a string, else empty. */
