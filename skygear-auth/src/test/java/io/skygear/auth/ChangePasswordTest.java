@@ -8,6 +8,7 @@ import static io.skygear.auth.AuthFixture.WEB;
 import static io.skygear.auth.AuthFixture.bearer;
 import static io.skygear.auth.AuthFixture.headers;
 import static io.skygear.auth.AuthFixture.key;
+import static io.skygear.auth.AuthFixture.master;
 import static io.skygear.auth.AuthFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +145,19 @@ class ChangePasswordTest {
             assertThat(reply.result().has("access_token")).isFalse();
             assertThat(reply.cookies()).anySatisfy(c -> assertThat(c).startsWith("session=").doesNotContain(token)
                     .contains("HttpOnly"));
+        }
+
+        @Test
+        void theMasterKeyWithAUserTokenGetsTheRotatedToken() {
+            String name = uniqueName("mastered");
+            Login login = auth.signup(name);
+
+            Reply reply = auth.post("/_auth/change_password", """
+                    {"old_password":"%s","password":"%s"}""".formatted(PASSWORD, NEW_PASSWORD),
+                    headers(master(APP_A), bearer(login.accessToken())));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(me(reply.result().get("access_token").asString()).status()).isEqualTo(200);
         }
 
         @Test

@@ -22,6 +22,7 @@ import io.skygear.auth.internal.session.SessionCreation;
 import io.skygear.auth.internal.session.SessionService;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.http.Json;
+import io.skygear.core.http.JsonBodyReader;
 import io.skygear.core.tenant.TenantContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,8 +106,9 @@ class HostileInputTest {
             long started = System.nanoTime();
             Outcome outcome = sendRetryingResets(c, headers, payload);
             tally.add(c, outcome, System.nanoTime() - started);
-            problem(outcome, c.method(), containerMayAnswer(headers))
-                    .ifPresent(p -> problems.add(reproduction(c, headers, payload, outcome, p)));
+            Optional<String> problem = outcome.failure() != null && refusedUnread(payload) ? Optional.empty()
+                    : problem(outcome, c.method(), containerMayAnswer(headers));
+            problem.ifPresent(p -> problems.add(reproduction(c, headers, payload, outcome, p)));
             changedBy = outcome.status() >= 200 && outcome.status() < 300 ? headers : List.of();
         }
         tally.print();
@@ -326,6 +328,17 @@ class HostileInputTest {
 
     // ---- checking
 
+    /**
+     * An upload declared over the limit without {@code Expect: 100-continue}: refused at once by its
+     * Content-Length, then the connection is closed on the unread rest, and the client may see the
+     * reset instead of the 400 (even after {@link #sendRetryingResets}). The same upload with
+     * {@code Expect: 100-continue} is a case of its own and must get the 400.
+     */
+    private static boolean refusedUnread(Payload payload) {
+        return payload instanceof Streamed s && !s.chunked() && !s.expectContinue()
+                && s.length() > JsonBodyReader.DEFAULT_MAX_BYTES;
+    }
+
     /** Headers Jetty may refuse by itself (too large, or bytes it does not take as ASCII). */
     private static boolean containerMayAnswer(List<Header> headers) {
         int size = headers.stream().mapToInt(h -> h.name().length() + h.value().length() + 4).sum();
@@ -419,7 +432,8 @@ class HostileInputTest {
                     totals.values().stream().mapToInt(Integer::intValue).sum()));
             columns.forEach(col -> table.append(String.format(" %5s", totals.getOrDefault(col, 0))));
             System.out.println("HostileInputTest: statuses per endpoint (seed " + SEED + ")\n" + table);
-            System.out.printf("HostileInputTest: %d streamed uploads resent after a reset without response%n", resent);
+            System.out.printf("HostileInputTest: %d streamed uploads resent after a reset without response "
+                    + "(\"io\": still none after two more tries)%n", resent);
             slowest.sort(Map.Entry.<Long, String>comparingByKey().reversed());
             slowest.stream().limit(5).forEach(e -> System.out.printf("HostileInputTest: slow: %d ms %s%n",
                     e.getKey() / 1_000_000, e.getValue()));

@@ -77,9 +77,12 @@ public final class AuthRequest {
         return caller().accessKey();
     }
 
-    /** The configured client of the key in effect; empty for the master key and without key. */
+    /**
+     * The configured client of the caller: its session's (also under the master key, so that a rotated
+     * token goes back by the session's transport), else its API key's; empty otherwise.
+     */
     public Optional<ClientConfig> client() {
-        return accessKey().clientId().flatMap(id -> tenant.config().userConfig().client(id));
+        return caller().clientId().flatMap(id -> tenant.config().userConfig().client(id));
     }
 
     /**
