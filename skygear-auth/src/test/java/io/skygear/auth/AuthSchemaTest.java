@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skygear.testing.SqlScripts;
 import io.skygear.testing.TestDatabase;
 import io.skygear.testing.TestSchema;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -62,9 +60,8 @@ class AuthSchemaTest {
     }
 
     @Test
-    void descriptorRunsAuthAfterCoreInTheTenantSchema() throws IOException {
-        Properties descriptor = new Properties();
-        descriptor.load(new StringReader(SqlScripts.read(DESCRIPTOR)));
+    void descriptorRunsAuthAfterCoreInTheTenantSchema() {
+        Properties descriptor = SqlScripts.readProperties(DESCRIPTOR);
 
         assertThat(descriptor).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "module", "auth",

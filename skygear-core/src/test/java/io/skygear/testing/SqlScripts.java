@@ -2,11 +2,13 @@ package io.skygear.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /** Runs SQL files from the classpath the way a migration engine does: the whole file in one execute. */
 public final class SqlScripts {
@@ -37,5 +39,16 @@ public final class SqlScripts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resourcePath, e);
         }
+    }
+
+    /** A classpath {@code .properties} resource, e.g. a migration module's descriptor. */
+    public static Properties readProperties(String resourcePath) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(read(resourcePath)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + resourcePath, e);
+        }
+        return properties;
     }
 }

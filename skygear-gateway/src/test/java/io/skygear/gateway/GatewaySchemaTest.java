@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skygear.testing.SqlScripts;
 import io.skygear.testing.TestDatabase;
 import io.skygear.testing.TestSchema;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,9 +43,8 @@ class GatewaySchemaTest {
     }
 
     @Test
-    void descriptorRunsGatewayLastInTheAppConfigSchema() throws IOException {
-        Properties descriptor = new Properties();
-        descriptor.load(new StringReader(SqlScripts.read(DESCRIPTOR)));
+    void descriptorRunsGatewayLastInTheAppConfigSchema() {
+        Properties descriptor = SqlScripts.readProperties(DESCRIPTOR);
 
         assertThat(descriptor).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "module", "gateway",

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skygear.testing.SqlScripts;
 import io.skygear.testing.TestDatabase;
 import io.skygear.testing.TestSchema;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,9 +38,8 @@ class CoreSchemaTest {
     }
 
     @Test
-    void descriptorRunsCoreFirstInTheTenantSchema() throws IOException {
-        Properties descriptor = new Properties();
-        descriptor.load(new StringReader(SqlScripts.read(DESCRIPTOR)));
+    void descriptorRunsCoreFirstInTheTenantSchema() {
+        Properties descriptor = SqlScripts.readProperties(DESCRIPTOR);
 
         assertThat(descriptor).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "module", "core",
