@@ -11,8 +11,9 @@ import java.util.Optional;
  * {@link #of(TenantConfig)} so that later components (plan, app record) do not break callers.
  *
  * @param config the tenant's validated configuration
+ * @param quotas the limits of the tenant's plan (unlimited without a gateway)
  */
-public record TenantContext(TenantConfig config) {
+public record TenantContext(TenantConfig config, TenantQuotas quotas) {
 
     /** Request attribute holding the {@code TenantContext}. */
     public static final String ATTRIBUTE = TenantContext.class.getName();
@@ -21,10 +22,16 @@ public record TenantContext(TenantConfig config) {
 
     public TenantContext {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(quotas, "quotas");
     }
 
+    /** A tenant without plan limits, as a single-tenant host app has. */
     public static TenantContext of(TenantConfig config) {
-        return new TenantContext(config);
+        return new TenantContext(config, TenantQuotas.unlimited());
+    }
+
+    public static TenantContext of(TenantConfig config, TenantQuotas quotas) {
+        return new TenantContext(config, quotas);
     }
 
     /** Shortcut for {@code config().appId()}. */
