@@ -5,19 +5,16 @@ import io.skygear.auth.hook.SessionCreateEvent;
 import io.skygear.auth.internal.audit.AuditEvent;
 import io.skygear.auth.internal.audit.AuditEventType;
 import io.skygear.auth.internal.audit.AuditOrigin;
-import io.skygear.auth.internal.hook.BeforeHookResult;
 import io.skygear.auth.internal.hook.HookContext;
 import io.skygear.auth.internal.http.AuthResponse;
 import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.loginid.LoginIdChecker;
 import io.skygear.auth.internal.loginid.LoginIdNormalizer;
 import io.skygear.auth.internal.password.PasswordHasher;
-import io.skygear.auth.internal.principal.Identity;
 import io.skygear.auth.internal.principal.PasswordPrincipal;
 import io.skygear.auth.internal.principal.PrincipalStore;
 import io.skygear.auth.internal.session.AccessEvent;
-import io.skygear.auth.internal.session.IssuedSession;
-import io.skygear.auth.internal.session.SessionCreation;
+import io.skygear.auth.internal.session.SessionOpener;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.core.config.ClientConfig;
@@ -91,22 +88,12 @@ public final class LoginService {
         return services.database(tenant).transactionResult(trx -> {
             DSLContext dsl = trx.dsl();
             TenantScope tx = services.scope(tenant, dsl);
-            UserStore users = new UserStore(tx);
             upgraded.ifPresent(hash -> new PrincipalStore(tx).updatePasswordHash(principal.id(), hash));
-            Identity identity = principal.toIdentity();
-            IssuedSession issued = services.sessions().create(tenant, dsl, new SessionCreation(
-                    user.id(), identity.id(), identity.type(), now, client.id(), access));
-            BeforeHookResult sessionCreate = services.hooks().before(tenant, dsl,
-                    new SessionCreateEvent(SessionCreateEvent.Reason.LOGIN, user.toHookUser(),
-                            identity.toHookIdentity(), issued.session().toApiModel()),
-                    hookContext);
-            User mutated = services.mutations().apply(tenant, dsl, user, sessionCreate.mutations());
-            users.recordLogin(mutated, now);
-            User stored = users.find(user.id()).orElseThrow();
-            services.hooks().after(tenant, dsl, sessionCreate.payload(), hookContext);
+            SessionOpener.Opened opened = new SessionOpener(services).open(tenant, dsl, user,
+                    principal.toIdentity(), SessionCreateEvent.Reason.LOGIN, client, access, hookContext);
+            services.hooks().after(tenant, dsl, opened.afterHook(), hookContext);
             services.audit().record(tenant, dsl, AuditEvent.of(AuditEventType.LOGIN_SUCCESS, user.id(), origin));
-            return AuthResponse.withSession(stored, identity, issued.accessToken(), issued.refreshToken(),
-                    issued.session().id());
+            return opened.toResponse();
         });
     }
 

@@ -18,8 +18,7 @@ import io.skygear.auth.internal.principal.Identity;
 import io.skygear.auth.internal.principal.PasswordPrincipal;
 import io.skygear.auth.internal.principal.PrincipalStore;
 import io.skygear.auth.internal.session.AccessEvent;
-import io.skygear.auth.internal.session.IssuedSession;
-import io.skygear.auth.internal.session.SessionCreation;
+import io.skygear.auth.internal.session.SessionOpener;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.core.config.AuthConfig;
@@ -92,21 +91,11 @@ public final class SignupService {
                     hookContext);
             user = services.mutations().apply(tenant, dsl, user, userCreate.mutations());
 
-            Identity identity = identities.getFirst();
-            IssuedSession issued = services.sessions().create(tenant, dsl, new SessionCreation(
-                    user.id(), identity.id(), identity.type(), now, client.id(), access));
-            BeforeHookResult sessionCreate = services.hooks().before(tenant, dsl,
-                    new SessionCreateEvent(SessionCreateEvent.Reason.SIGNUP, user.toHookUser(),
-                            identity.toHookIdentity(), issued.session().toApiModel()),
-                    hookContext);
-            user = services.mutations().apply(tenant, dsl, user, sessionCreate.mutations());
-            users.recordLogin(user, now);
-            User stored = users.find(user.id()).orElseThrow();
-
-            services.hooks().after(tenant, dsl, List.of(userCreate.payload(), sessionCreate.payload()), hookContext);
-            services.audit().record(tenant, dsl, AuditEvent.of(AuditEventType.SIGNUP, stored.id(), origin));
-            return AuthResponse.withSession(stored, identity, issued.accessToken(), issued.refreshToken(),
-                    issued.session().id());
+            SessionOpener.Opened opened = new SessionOpener(services).open(tenant, dsl, user, identities.getFirst(),
+                    SessionCreateEvent.Reason.SIGNUP, client, access, hookContext);
+            services.hooks().after(tenant, dsl, List.of(userCreate.payload(), opened.afterHook()), hookContext);
+            services.audit().record(tenant, dsl, AuditEvent.of(AuditEventType.SIGNUP, opened.user().id(), origin));
+            return opened.toResponse();
         });
     }
 
