@@ -111,7 +111,7 @@ class TenantConfigDefaultsTest {
                 "myapp", false, "no-reply@skygeario.com", "Reset password instruction", "", 43200, "", ""));
         assertThat(user.welcomeEmail()).isEqualTo(new WelcomeEmailConfig(
                 false, "no-reply@skygeario.com", "Welcome!", "", WelcomeEmailDestination.FIRST));
-        assertThat(user.sso()).isEqualTo(new SsoConfig(new CustomTokenConfig(false, "", "", "", false, false),
+        assertThat(user.sso()).isEqualTo(new SsoConfig(new CustomTokenConfig(false, "", "", "", false, false, "", ""),
                 new OAuthConfig("", List.of(), false, false, false, List.of())));
         assertThat(user.userVerification()).isEqualTo(
                 new UserVerificationConfig(false, VerificationCriteria.ANY, "", List.of()));

@@ -68,7 +68,8 @@ class TenantConfigJsonTest {
               sso:
                 custom_token:
                   { enabled: true, issuer: iss, audience: aud, secret: customtokensecret,
-                    on_user_duplicate_allow_merge: true, on_user_duplicate_allow_create: true }
+                    on_user_duplicate_allow_merge: true, on_user_duplicate_allow_create: true,
+                    jwks_url: "https://keys.example.com/jwks.json" }
                 oauth:
                   state_jwt_secret: oauthstatejwtsecret
                   allowed_callback_urls: [ "http://localhost:3000/oauth/callback" ]
@@ -78,7 +79,9 @@ class TenantConfigJsonTest {
                   providers:
                     - { id: azure-1, type: azureadv2, client_id: azureid, client_secret: azuresecret, scope: email, tenant: t1 }
                     - { type: apple, client_id: appleid, client_secret: applekey, key_id: k1, team_id: team1 }
-                    - { id: corp, type: oidc, client_id: oidcid, client_secret: oidcsecret, issuer: "https://id.example.com" }
+                    - { id: corp, type: oidc, client_id: oidcid, client_secret: oidcsecret, issuer: "https://id.example.com",
+                        authorization_endpoint: "https://proxy.example.com/auth", token_endpoint: "https://proxy.example.com/token",
+                        userinfo_endpoint: "https://proxy.example.com/me", jwks_uri: "https://proxy.example.com/keys" }
               user_verification:
                 auto_send_on_signup: true
                 criteria: all
@@ -164,6 +167,19 @@ class TenantConfigJsonTest {
         assertThat(full.deploymentRoutes().get(1).targetPath()).isEqualTo("/run");
         assertThat(full.userConfig().sso().oauth().providers())
                 .extracting(OAuthProviderConfig::id).containsExactly("azure-1", "apple", "corp");
+    }
+
+    @Test
+    void providerEndpointOverridesAndCustomTokenKeysAreReadAndWritten() {
+        OAuthProviderConfig corp = full.userConfig().sso().oauth().provider("corp").orElseThrow();
+        assertThat(corp.authorizationEndpoint()).isEqualTo("https://proxy.example.com/auth");
+        assertThat(corp.tokenEndpoint()).isEqualTo("https://proxy.example.com/token");
+        assertThat(corp.userinfoEndpoint()).isEqualTo("https://proxy.example.com/me");
+        assertThat(corp.jwksUri()).isEqualTo("https://proxy.example.com/keys");
+        assertThat(full.userConfig().sso().customToken().jwksUrl()).isEqualTo("https://keys.example.com/jwks.json");
+        JsonNode provider = JSON.readTree(full.toJson()).get("user_config").get("sso").get("oauth").get("providers").get(2);
+        assertThat(provider.get("userinfo_endpoint").stringValue()).isEqualTo("https://proxy.example.com/me");
+        assertThat(provider.get("jwks_uri").stringValue()).isEqualTo("https://proxy.example.com/keys");
     }
 
     @Test

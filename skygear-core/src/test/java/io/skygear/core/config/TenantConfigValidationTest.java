@@ -190,6 +190,17 @@ class TenantConfigValidationTest {
                 arguments("unknown provider type", edits("/user_config/sso/oauth/providers/0/type=\"twitter\""),
                         causes("/user_config/sso/oauth/providers/0/type|Enum|type must be one of the following: "
                                 + "\"google\", \"facebook\", \"instagram\", \"linkedin\", \"azureadv2\", \"apple\", \"oidc\"")),
+                arguments("provider token endpoint that is not an http URL",
+                        edits("/user_config/sso/oauth/providers/0/token_endpoint=\"ftp://x/token\""),
+                        causes("/user_config/sso/oauth/providers/0/token_endpoint|StringFormat|Does not match format 'uri'")),
+                arguments("relative OIDC issuer", edits("/user_config/sso/oauth/providers/0/issuer=\"/issuer\""),
+                        causes("/user_config/sso/oauth/providers/0/issuer|StringFormat|Does not match format 'uri'")),
+                arguments("custom token public key that is not PEM",
+                        edits("/user_config/sso/custom_token/public_key=\"MIIBIjANBg\""),
+                        causes("/user_config/sso/custom_token/public_key|General|"
+                                + "public_key must be a PEM public key (-----BEGIN PUBLIC KEY-----)")),
+                arguments("custom token JWKS URL that is not absolute", edits("/user_config/sso/custom_token/jwks_url=\"keys.json\""),
+                        causes("/user_config/sso/custom_token/jwks_url|StringFormat|Does not match format 'uri'")),
                 arguments("two providers with the same id", edits("/user_config/sso/oauth/providers/1="
                                 + "{\"id\":\"google\",\"type\":\"facebook\",\"client_id\":\"f\",\"client_secret\":\"s\"}"),
                         causes("/user_config/sso/oauth/providers/1|General|duplicated OAuth provider")),

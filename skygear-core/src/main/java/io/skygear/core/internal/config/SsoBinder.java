@@ -5,10 +5,16 @@ import io.skygear.core.config.OAuthConfig;
 import io.skygear.core.config.OAuthProviderConfig;
 import io.skygear.core.config.OAuthProviderType;
 import io.skygear.core.config.SsoConfig;
+import io.skygear.core.error.ValidationCause;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 
 /** Builds {@code user_config.sso}: custom token and OAuth providers with their conditional requirements. */
 final class SsoBinder {
+
+    private static final String PEM_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----";
 
     private SsoBinder() {
     }
@@ -21,8 +27,13 @@ final class SsoBinder {
         boolean enabled = c.bool("enabled");
         String issuer = enabled ? c.requiredString("issuer") : c.string("issuer");
         String audience = enabled ? c.requiredString("audience") : c.string("audience");
+        String publicKey = c.string("public_key");
+        if (!publicKey.isEmpty() && !publicKey.strip().startsWith(PEM_PUBLIC_KEY)) {
+            c.report(Causes.general(c.pointer("public_key"), "public_key must be a PEM public key (" + PEM_PUBLIC_KEY + ")"));
+        }
         return new CustomTokenConfig(enabled, issuer, audience, c.requiredString("secret"),
-                c.bool("on_user_duplicate_allow_merge"), c.bool("on_user_duplicate_allow_create"));
+                c.bool("on_user_duplicate_allow_merge"), c.bool("on_user_duplicate_allow_create"),
+                publicKey, url(c, "jwks_url"));
     }
 
     private static OAuthConfig oauth(ConfigObject o) {
@@ -46,7 +57,9 @@ final class SsoBinder {
         String tenant = type == OAuthProviderType.AZUREADV2 && typed ? p.requiredString("tenant") : p.string("tenant");
         String keyId = type == OAuthProviderType.APPLE && typed ? p.requiredString("key_id") : p.string("key_id");
         String teamId = type == OAuthProviderType.APPLE && typed ? p.requiredString("team_id") : p.string("team_id");
-        String issuer = type == OAuthProviderType.OIDC && typed ? p.requiredString("issuer") : p.string("issuer");
+        if (type == OAuthProviderType.OIDC && typed) {
+            p.requiredString("issuer");
+        }
         return new OAuthProviderConfig(
                 p.string("id", type.wireValue()),
                 type,
@@ -56,6 +69,30 @@ final class SsoBinder {
                 tenant,
                 keyId,
                 teamId,
-                issuer);
+                url(p, "issuer"),
+                url(p, "authorization_endpoint"),
+                url(p, "token_endpoint"),
+                url(p, "userinfo_endpoint"),
+                url(p, "jwks_uri"));
+    }
+
+    /** An optional absolute http(s) URL; anything else is reported as a {@code StringFormat} cause. */
+    private static String url(ConfigObject o, String key) {
+        String value = o.string(key);
+        if (!value.isEmpty() && !isHttpUrl(value)) {
+            o.report(new ValidationCause("StringFormat", o.pointer(key), "Does not match format 'uri'",
+                    Map.of("format", "uri")));
+        }
+        return value;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }
