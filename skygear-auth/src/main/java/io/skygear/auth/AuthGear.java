@@ -10,6 +10,7 @@ import io.skygear.auth.internal.http.AuthHandlers;
 import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.http.AuthServlet;
 import io.skygear.auth.internal.http.RequestAuthenticator;
+import io.skygear.auth.internal.message.Messenger;
 import io.skygear.auth.internal.http.SessionCookie;
 import io.skygear.auth.internal.password.PasswordHasher;
 import io.skygear.auth.internal.ratelimit.RateLimiter;
@@ -19,6 +20,9 @@ import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserMutations;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.core.db.DatabaseResolver;
+import io.skygear.core.message.MailSender;
+import io.skygear.core.message.SmsSender;
+import io.skygear.core.template.TemplateEngine;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 
@@ -45,6 +49,7 @@ public final class AuthGear implements AutoCloseable {
 
     private final SessionService sessions;
     private final OutboxWorker outbox;
+    private final Messenger messenger;
     private final AuthServlet servlet;
     private final AccessTokenFilter filter;
 
@@ -57,11 +62,19 @@ public final class AuthGear implements AutoCloseable {
         this.outbox = new OutboxWorker(clock, http, OutboxSettings.of(settings));
         UserLoader users = (tenant, trx, userId) -> new UserStore(databases.forTenant(tenant).tenant(tenant.appId()).using(trx))
                 .find(userId).map(User::toHookUser);
+        AuditTrail audit = new AuditTrail(databases, clock);
+        this.messenger = new Messenger(databases, clock,
+                TemplateEngine.builder().fileLoader(settings.templateFileLoader()).build(),
+                MailSender.builder().defaults(settings.smtpDefaults()).build(),
+                SmsSender.builder().twilioDefaults(settings.twilioDefaults()).nexmoDefaults(settings.nexmoDefaults())
+                        .twilioEndpoint(settings.twilioEndpoint()).nexmoEndpoint(settings.nexmoEndpoint()).build(),
+                audit, OutboxSettings.forMessages(settings));
         AuthServices services = new AuthServices(databases, clock, settings, sessions, hasher,
                 new HookDispatcher(databases, clock, http, users, outbox),
                 new UserMutations(databases, sessions, clock),
-                new AuditTrail(databases, clock),
-                new RateLimiter(databases, clock));
+                audit,
+                new RateLimiter(databases, clock),
+                messenger);
         SessionCookie cookie = new SessionCookie(settings.insecureCookie());
         RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, clock);
         this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, clock);
@@ -69,6 +82,7 @@ public final class AuthGear implements AutoCloseable {
         // After-hook rows left pending by a previous run are delivered now, not on the next mutation.
         databases.knownDatabases().forEach(outbox::watch);
         outbox.start();
+        messenger.start();
     }
 
     public static Builder builder() {
@@ -90,6 +104,7 @@ public final class AuthGear implements AutoCloseable {
     public void close() {
         try {
             outbox.close();
+            messenger.close();
         } finally {
             sessions.close();
         }

@@ -1,5 +1,10 @@
 package io.skygear.auth;
 
+import io.skygear.core.config.NexmoConfig;
+import io.skygear.core.config.SmtpConfig;
+import io.skygear.core.config.TwilioConfig;
+import io.skygear.core.message.SmsSender;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,6 +35,16 @@ import java.util.Objects;
  * @param hookConnectTimeout     connecting to a hook URL
  * @param afterHookTimeout       one after-hook delivery (before-hooks use the tenant's
  *                               {@code app_config.hook} timeouts)
+ * @param smtpDefaults           SMTP for tenants without {@code user_config.smtp.host} (the original's
+ *                               {@code DEFAULT_SMTP_*}); null for none
+ * @param twilioDefaults         Twilio for tenants without Nexmo or Twilio settings; null for none
+ * @param nexmoDefaults          Nexmo for tenants without Nexmo or Twilio settings; null for none
+ * @param twilioEndpoint         Twilio's API base URI (tests and proxies point it elsewhere)
+ * @param nexmoEndpoint          Nexmo's API base URI
+ * @param templateFileLoader     let tenants' {@code template_items} read {@code file:} URIs on this host
+ * @param messageLimitPerLoginId forgot-password and verification messages per login ID (e-mail or phone)
+ * @param messageLimitPerIp      forgot-password and verification requests per client IP address
+ * @param codeLimitPerUser       verification code attempts per user (brute force of 6-digit codes)
  */
 public record AuthSettings(
         boolean insecureCookie,
@@ -41,7 +56,16 @@ public record AuthSettings(
         Duration outboxMaxBackoff,
         Duration outboxPollInterval,
         Duration hookConnectTimeout,
-        Duration afterHookTimeout) {
+        Duration afterHookTimeout,
+        SmtpConfig smtpDefaults,
+        TwilioConfig twilioDefaults,
+        NexmoConfig nexmoDefaults,
+        URI twilioEndpoint,
+        URI nexmoEndpoint,
+        boolean templateFileLoader,
+        RateLimit messageLimitPerLoginId,
+        RateLimit messageLimitPerIp,
+        RateLimit codeLimitPerUser) {
 
     private static final AuthSettings DEFAULTS = new Builder().build();
 
@@ -71,6 +95,11 @@ public record AuthSettings(
         between("outboxPollInterval", outboxPollInterval, Duration.ofMillis(10), Duration.ofHours(1));
         between("hookConnectTimeout", hookConnectTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
         between("afterHookTimeout", afterHookTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+        endpoint("twilioEndpoint", twilioEndpoint);
+        endpoint("nexmoEndpoint", nexmoEndpoint);
+        rateLimit("messageLimitPerLoginId", messageLimitPerLoginId);
+        rateLimit("messageLimitPerIp", messageLimitPerIp);
+        rateLimit("codeLimitPerUser", codeLimitPerUser);
     }
 
     /** Secure cookies, 10 s session cache, 10 logins per login ID and 100 per IP a minute, 10 outbox attempts. */
@@ -99,6 +128,15 @@ public record AuthSettings(
         private Duration outboxPollInterval = Duration.ofSeconds(1);
         private Duration hookConnectTimeout = Duration.ofSeconds(5);
         private Duration afterHookTimeout = Duration.ofSeconds(60);
+        private SmtpConfig smtpDefaults;
+        private TwilioConfig twilioDefaults;
+        private NexmoConfig nexmoDefaults;
+        private URI twilioEndpoint = SmsSender.TWILIO_ENDPOINT;
+        private URI nexmoEndpoint = SmsSender.NEXMO_ENDPOINT;
+        private boolean templateFileLoader;
+        private RateLimit messageLimitPerLoginId = new RateLimit(5, Duration.ofHours(1));
+        private RateLimit messageLimitPerIp = new RateLimit(50, Duration.ofHours(1));
+        private RateLimit codeLimitPerUser = new RateLimit(10, Duration.ofMinutes(10));
 
         private Builder() {
         }
@@ -114,6 +152,15 @@ public record AuthSettings(
             outboxPollInterval = s.outboxPollInterval;
             hookConnectTimeout = s.hookConnectTimeout;
             afterHookTimeout = s.afterHookTimeout;
+            smtpDefaults = s.smtpDefaults;
+            twilioDefaults = s.twilioDefaults;
+            nexmoDefaults = s.nexmoDefaults;
+            twilioEndpoint = s.twilioEndpoint;
+            nexmoEndpoint = s.nexmoEndpoint;
+            templateFileLoader = s.templateFileLoader;
+            messageLimitPerLoginId = s.messageLimitPerLoginId;
+            messageLimitPerIp = s.messageLimitPerIp;
+            codeLimitPerUser = s.codeLimitPerUser;
         }
 
         public Builder insecureCookie(boolean insecureCookie) {
@@ -167,13 +214,68 @@ public record AuthSettings(
             return this;
         }
 
+        /** SMTP for tenants that configure none; none by default. */
+        public Builder smtpDefaults(SmtpConfig smtp) {
+            this.smtpDefaults = smtp;
+            return this;
+        }
+
+        /** Twilio for tenants that configure no SMS provider; none by default. */
+        public Builder twilioDefaults(TwilioConfig twilio) {
+            this.twilioDefaults = twilio;
+            return this;
+        }
+
+        /** Nexmo for tenants that configure no SMS provider (preferred over Twilio); none by default. */
+        public Builder nexmoDefaults(NexmoConfig nexmo) {
+            this.nexmoDefaults = nexmo;
+            return this;
+        }
+
+        /** Twilio's API base URI; {@code https://api.twilio.com} by default. */
+        public Builder twilioEndpoint(URI endpoint) {
+            this.twilioEndpoint = endpoint;
+            return this;
+        }
+
+        /** Nexmo's API base URI; {@code https://rest.nexmo.com} by default. */
+        public Builder nexmoEndpoint(URI endpoint) {
+            this.nexmoEndpoint = endpoint;
+            return this;
+        }
+
+        /** Whether tenants' {@code template_items} may read {@code file:} URIs on this host; off by default. */
+        public Builder templateFileLoader(boolean templateFileLoader) {
+            this.templateFileLoader = templateFileLoader;
+            return this;
+        }
+
+        /** Forgot-password and verification messages per login ID; 5 an hour by default. */
+        public Builder messageLimitPerLoginId(RateLimit limit) {
+            this.messageLimitPerLoginId = limit;
+            return this;
+        }
+
+        /** Forgot-password and verification requests per IP address; 50 an hour by default. */
+        public Builder messageLimitPerIp(RateLimit limit) {
+            this.messageLimitPerIp = limit;
+            return this;
+        }
+
+        /** Verification code attempts per user; 10 per 10 minutes by default. */
+        public Builder codeLimitPerUser(RateLimit limit) {
+            this.codeLimitPerUser = limit;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting that is missing or out of range
          */
         public AuthSettings build() {
             return new AuthSettings(insecureCookie, sessionCacheTtl, loginLimitPerLoginId, loginLimitPerIp,
                     outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
-                    hookConnectTimeout, afterHookTimeout);
+                    hookConnectTimeout, afterHookTimeout, smtpDefaults, twilioDefaults, nexmoDefaults, twilioEndpoint,
+                    nexmoEndpoint, templateFileLoader, messageLimitPerLoginId, messageLimitPerIp, codeLimitPerUser);
         }
     }
 
@@ -183,6 +285,15 @@ public record AuthSettings(
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(name + ": must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void endpoint(String name, URI uri) {
+        if (uri == null) {
+            throw new IllegalArgumentException(name + ": required");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException(name + ": must be an absolute http(s) URI, got " + uri);
         }
     }
 

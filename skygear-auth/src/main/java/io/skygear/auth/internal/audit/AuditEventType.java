@@ -12,7 +12,9 @@ public enum AuditEventType {
     /** By master key, or by the forgot-password flow (data {@code {"type":"forgot_password"}}). */
     RESET_PASSWORD,
     DISABLE_USER,
-    ENABLE_USER;
+    ENABLE_USER,
+    /** An e-mail or SMS given up by the message outbox (data: channel, purpose, masked recipient, error). */
+    SEND_MESSAGE_FAILED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

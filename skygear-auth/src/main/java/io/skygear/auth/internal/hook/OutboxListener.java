@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * every notification, so that a commit on any node wakes this node's outbox worker at once. Lost
  * connections are re-opened after {@code interval}; the worker polls meanwhile, so nothing is missed.
  */
-final class OutboxListener {
+public final class OutboxListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxListener.class);
 
@@ -31,14 +31,14 @@ final class OutboxListener {
     private final CountDownLatch listening = new CountDownLatch(1);
     private Thread thread;
 
-    OutboxListener(DataSource dataSource, String channel, Duration interval, Runnable onNotify) {
+    public OutboxListener(DataSource dataSource, String channel, Duration interval, Runnable onNotify) {
         this.dataSource = dataSource;
         this.channel = channel;
         this.interval = interval;
         this.onNotify = onNotify;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -46,7 +46,7 @@ final class OutboxListener {
      * Starts listening; returns once {@code LISTEN} is in place (or after a few seconds when the
      * database is unreachable), so that commits from then on wake the worker.
      */
-    void start() {
+    public void start() {
         thread = Thread.ofPlatform().daemon().name("skygear-hook-outbox-listener").start(this::run);
         try {
             listening.await(5, TimeUnit.SECONDS);
@@ -56,7 +56,7 @@ final class OutboxListener {
     }
 
     /** Stops listening within {@link #MAX_WAIT}; the connection goes back to its pool. */
-    void close() {
+    public void close() {
         running = false;
         if (thread != null) {
             try {

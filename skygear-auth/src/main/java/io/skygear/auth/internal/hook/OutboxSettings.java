@@ -62,11 +62,20 @@ public record OutboxSettings(
     }
 
     /**
+     * The host's outbox knobs for the message outbox: the same retries and backoff, a 60 s limit per
+     * send, two sending threads, and sent rows (which keep no payload) purged after a day.
+     */
+    public static OutboxSettings forMessages(AuthSettings settings) {
+        return new OutboxSettings(settings.outboxMaxAttempts(), DEFAULT_MAX_AGE, settings.outboxInitialBackoff(),
+                settings.outboxMaxBackoff(), settings.outboxPollInterval(), Duration.ofSeconds(60), 2, Duration.ofDays(1));
+    }
+
+    /**
      * The wait after the {@code failures}-th failed attempt: {@code initialBackoff × 2^(failures-1)},
      * capped at {@code maxBackoff}, of which a random half is dropped ("equal jitter") so that rows
      * failing together do not retry in lockstep. {@code random} is in [0, 1).
      */
-    Duration backoff(int failures, double random) {
+    public Duration backoff(int failures, double random) {
         long base = initialBackoff.toMillis();
         long cap = maxBackoff.toMillis();
         int shift = Math.min(Math.max(failures - 1, 0), 40);

@@ -3,6 +3,7 @@ package io.skygear.auth.internal.http;
 import io.skygear.auth.AuthSettings;
 import io.skygear.auth.internal.audit.AuditTrail;
 import io.skygear.auth.internal.hook.HookDispatcher;
+import io.skygear.auth.internal.message.Messenger;
 import io.skygear.auth.internal.password.PasswordHasher;
 import io.skygear.auth.internal.ratelimit.RateLimiter;
 import io.skygear.auth.internal.session.SessionService;
@@ -32,7 +33,8 @@ public record AuthServices(
         HookDispatcher hooks,
         UserMutations mutations,
         AuditTrail audit,
-        RateLimiter rateLimiter) {
+        RateLimiter rateLimiter,
+        Messenger messenger) {
 
     public AuthServices {
         Objects.requireNonNull(databases, "databases");
@@ -44,6 +46,7 @@ public record AuthServices(
         Objects.requireNonNull(mutations, "mutations");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(messenger, "messenger");
     }
 
     /** The tenant's database. */

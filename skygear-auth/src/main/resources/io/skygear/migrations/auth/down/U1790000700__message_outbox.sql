@@ -1,0 +1,1 @@
+DROP TABLE _auth_message_outbox;

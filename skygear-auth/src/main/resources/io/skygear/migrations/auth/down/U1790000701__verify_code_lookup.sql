@@ -1,0 +1,1 @@
+DROP INDEX _auth_verify_code_app_id_user_id_created_at_idx;
