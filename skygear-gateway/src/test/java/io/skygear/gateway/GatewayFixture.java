@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +69,7 @@ final class GatewayFixture implements AutoCloseable {
     final App appA;
     final App appB;
 
-    private GatewayFixture(UnaryOperator<GatewaySettings.Builder> settings, UnaryOperator<GatewayFilter.Builder> gears) {
+    private GatewayFixture(UnaryOperator<GatewaySettings.Builder> settings, BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
         TestDatabase db = TestDatabase.create();
         configDb = Database.builder().jdbcUrl(db.jdbcUrl()).username("postgres").schema("app_config")
                 .maximumPoolSize(8).minimumIdle(0).build();
@@ -82,7 +83,7 @@ final class GatewayFixture implements AutoCloseable {
         gateway = gears.apply(GatewayFilter.builder()
                         .configDatabase(configDb)
                         .gear("auth", Gear.of(auth.servlet(), auth.accessTokenFilter()))
-                        .settings(settings.apply(GatewaySettings.builder().adminKey(ADMIN_KEY)).build()))
+                        .settings(settings.apply(GatewaySettings.builder().adminKey(ADMIN_KEY)).build()), backend)
                 .build();
         server = new TestServer().filter(gateway, "/*").servlet(new HostServlet(), "/host/*").start();
         admin = gateway.admin();
@@ -94,11 +95,16 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start() {
-        return new GatewayFixture(s -> s, g -> g);
+        return new GatewayFixture(s -> s, (g, backend) -> g);
     }
 
-    static GatewayFixture start(UnaryOperator<GatewaySettings.Builder> settings, UnaryOperator<GatewayFilter.Builder> gears) {
+    static GatewayFixture start(UnaryOperator<GatewaySettings.Builder> settings, BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
         return new GatewayFixture(settings, gears);
+    }
+
+    /** A further app on {@code plan} at {@code host}, for tests that change it. */
+    App newApp(String name, Plan plan, String host) {
+        return admin.createApp(name, plan.id(), config(name), List.of(host));
     }
 
     /** A tenant with one client {@code web} ({@link #apiKey}) and username login. */

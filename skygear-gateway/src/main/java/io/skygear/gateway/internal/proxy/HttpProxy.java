@@ -8,10 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,14 +17,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Forwards a servlet request to an HTTP backend with the JDK client and streams both bodies (nothing is
  * buffered whole): hop-by-hop headers dropped both ways, {@code X-Forwarded-For/-Host/-Proto} set, the
- * given headers added. Backend unreachable → 502, no response headers within the response timeout →
- * 504, both with an empty body like Go's reverse proxy.
+ * given headers added. Backend unreachable → 502; no response headers within the response timeout,
+ * counted from the last byte of the request body → 504; both with an empty body like Go's reverse proxy.
  */
 public final class HttpProxy implements AutoCloseable {
 
@@ -58,33 +61,42 @@ public final class HttpProxy implements AutoCloseable {
      */
     public void forward(HttpServletRequest request, HttpServletResponse response, URI target,
                         Map<String, String> added, boolean dropCors) throws IOException {
+        SentSignal upload = new SentSignal(body(request));
         HttpRequest outgoing;
         try {
-            outgoing = outgoing(request, target, added);
+            outgoing = outgoing(request, target, added, upload);
         } catch (IllegalArgumentException e) {
             LOG.warn("cannot forward to {}: {}", target, e.getMessage());
-            PlainTextStatus.badGateway(response);
+            Status.write(response, HttpServletResponse.SC_BAD_GATEWAY);
             return;
         }
         HttpResponse<InputStream> answer;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                client.sendAsync(outgoing, HttpResponse.BodyHandlers.ofInputStream());
+        // the response timeout counts from the last byte sent: a long upload is not a slow backend
+        upload.sent().thenRunAsync(() -> {
+            if (!pending.isDone()) {
+                timedOut.set(true);
+                pending.cancel(true);
+            }
+        }, CompletableFuture.delayedExecutor(responseTimeout.toNanos(), TimeUnit.NANOSECONDS));
         try {
-            answer = client.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            PlainTextStatus.badGateway(response);
+            answer = pending.get();
+        } catch (CancellationException e) {
+            Status.write(response, timedOut.get() ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY);
             return;
-        } catch (HttpTimeoutException e) {
-            PlainTextStatus.gatewayTimeout(response);
-            return;
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("backend {} failed: {}", target, e.toString());
-            PlainTextStatus.badGateway(response);
+        } catch (ExecutionException e) {
+            LOG.debug("backend {} failed: {}", target, e.getCause().toString());
+            Status.write(response, HttpServletResponse.SC_BAD_GATEWAY);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            PlainTextStatus.badGateway(response);
+            pending.cancel(true);
+            Status.write(response, HttpServletResponse.SC_BAD_GATEWAY);
             return;
         }
-        try (InputStream body = answer.body()) {
+        try (InputStream stream = answer.body()) {
             response.setStatus(answer.statusCode());
             Set<String> skip = connectionTokens(answer.headers().allValues("connection"));
             answer.headers().map().forEach((name, values) -> {
@@ -97,13 +109,13 @@ public final class HttpProxy implements AutoCloseable {
                     response.addHeader(name, value);
                 }
             });
-            copy(body, response.getOutputStream());
+            copy(stream, response.getOutputStream());
         }
     }
 
-    private HttpRequest outgoing(HttpServletRequest request, URI target, Map<String, String> added) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(responseTimeout)
-                .method(request.getMethod(), body(request));
+    private static HttpRequest outgoing(HttpServletRequest request, URI target, Map<String, String> added,
+                                        HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).method(request.getMethod(), body);
         Set<String> skip = connectionTokens(Collections.list(request.getHeaders("Connection")));
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -173,18 +185,10 @@ public final class HttpProxy implements AutoCloseable {
         client.close();
     }
 
-    /** Empty-bodied statuses, written only while nothing has been sent. */
-    private static final class PlainTextStatus {
+    /** Empty-bodied statuses like Go's reverse proxy, written only while nothing has been sent. */
+    private static final class Status {
 
-        static void badGateway(HttpServletResponse response) {
-            status(response, HttpServletResponse.SC_BAD_GATEWAY);
-        }
-
-        static void gatewayTimeout(HttpServletResponse response) {
-            status(response, HttpServletResponse.SC_GATEWAY_TIMEOUT);
-        }
-
-        private static void status(HttpServletResponse response, int status) {
+        static void write(HttpServletResponse response, int status) {
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setStatus(status);
