@@ -27,6 +27,9 @@ import java.util.Objects;
  *                               again; revocations reach every node sooner, through notifications
  * @param loginLimitPerLoginId   login attempts allowed per (folded) login ID
  * @param loginLimitPerIp        login attempts allowed per client IP address
+ * @param mfaLimitPerUser        MFA code attempts (TOTP, OOB, recovery code, bearer token; activation) and
+ *                               OOB code sends allowed per user
+ * @param mfaLimitPerIp          the same per client IP address
  * @param outboxMaxAttempts      deliveries of an after-hook event before it is given up
  * @param outboxInitialBackoff   wait before the first retry of a failed after-hook delivery; doubles
  *                               on each further failure
@@ -51,6 +54,8 @@ public record AuthSettings(
         Duration sessionCacheTtl,
         RateLimit loginLimitPerLoginId,
         RateLimit loginLimitPerIp,
+        RateLimit mfaLimitPerUser,
+        RateLimit mfaLimitPerIp,
         int outboxMaxAttempts,
         Duration outboxInitialBackoff,
         Duration outboxMaxBackoff,
@@ -87,6 +92,8 @@ public record AuthSettings(
         between("sessionCacheTtl", sessionCacheTtl, Duration.ofMillis(1), Duration.ofHours(1));
         rateLimit("loginLimitPerLoginId", loginLimitPerLoginId);
         rateLimit("loginLimitPerIp", loginLimitPerIp);
+        rateLimit("mfaLimitPerUser", mfaLimitPerUser);
+        rateLimit("mfaLimitPerIp", mfaLimitPerIp);
         if (outboxMaxAttempts < 1 || outboxMaxAttempts > 1000) {
             throw new IllegalArgumentException("outboxMaxAttempts: must be between 1 and 1000, got " + outboxMaxAttempts);
         }
@@ -102,7 +109,10 @@ public record AuthSettings(
         rateLimit("codeLimitPerUser", codeLimitPerUser);
     }
 
-    /** Secure cookies, 10 s session cache, 10 logins per login ID and 100 per IP a minute, 10 outbox attempts. */
+    /**
+     * Secure cookies, 10 s session cache, 10 logins per login ID and 100 per IP a minute, 10 MFA attempts
+     * per user in 5 minutes and 100 per IP a minute, 10 outbox attempts.
+     */
     public static AuthSettings defaults() {
         return DEFAULTS;
     }
@@ -122,6 +132,8 @@ public record AuthSettings(
         private Duration sessionCacheTtl = Duration.ofSeconds(10);
         private RateLimit loginLimitPerLoginId = new RateLimit(10, Duration.ofMinutes(1));
         private RateLimit loginLimitPerIp = new RateLimit(100, Duration.ofMinutes(1));
+        private RateLimit mfaLimitPerUser = new RateLimit(10, Duration.ofMinutes(5));
+        private RateLimit mfaLimitPerIp = new RateLimit(100, Duration.ofMinutes(1));
         private int outboxMaxAttempts = 10;
         private Duration outboxInitialBackoff = Duration.ofSeconds(1);
         private Duration outboxMaxBackoff = Duration.ofMinutes(10);
@@ -146,6 +158,8 @@ public record AuthSettings(
             sessionCacheTtl = s.sessionCacheTtl;
             loginLimitPerLoginId = s.loginLimitPerLoginId;
             loginLimitPerIp = s.loginLimitPerIp;
+            mfaLimitPerUser = s.mfaLimitPerUser;
+            mfaLimitPerIp = s.mfaLimitPerIp;
             outboxMaxAttempts = s.outboxMaxAttempts;
             outboxInitialBackoff = s.outboxInitialBackoff;
             outboxMaxBackoff = s.outboxMaxBackoff;
@@ -181,6 +195,16 @@ public record AuthSettings(
 
         public Builder loginLimitPerIp(RateLimit limit) {
             this.loginLimitPerIp = limit;
+            return this;
+        }
+
+        public Builder mfaLimitPerUser(RateLimit limit) {
+            this.mfaLimitPerUser = limit;
+            return this;
+        }
+
+        public Builder mfaLimitPerIp(RateLimit limit) {
+            this.mfaLimitPerIp = limit;
             return this;
         }
 
@@ -273,7 +297,7 @@ public record AuthSettings(
          */
         public AuthSettings build() {
             return new AuthSettings(insecureCookie, sessionCacheTtl, loginLimitPerLoginId, loginLimitPerIp,
-                    outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
+                    mfaLimitPerUser, mfaLimitPerIp, outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
                     hookConnectTimeout, afterHookTimeout, smtpDefaults, twilioDefaults, nexmoDefaults, twilioEndpoint,
                     nexmoEndpoint, templateFileLoader, messageLimitPerLoginId, messageLimitPerIp, codeLimitPerUser);
         }

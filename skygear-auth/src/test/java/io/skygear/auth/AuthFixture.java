@@ -46,6 +46,10 @@ final class AuthFixture implements AutoCloseable {
     static final String APP_B = "app-b";
     /** A tenant whose hooks call {@code /hooks/*} of the fixture's own server ({@link HookEndpoint}). */
     static final String APP_HOOKS = "app-hooks";
+    /** MFA enabled, enforcement {@code optional}: one TOTP and one OOB per channel, recovery codes listable. */
+    static final String APP_MFA = "app-mfa";
+    /** MFA enabled, enforcement {@code required}: one TOTP, 8 recovery codes, not listable. */
+    static final String APP_MFA_REQUIRED = "app-mfa-required";
     static final String APP_HEADER = "X-Test-App";
     static final String PASSWORD = "secret-pw-1";
 
@@ -100,7 +104,9 @@ final class AuthFixture implements AutoCloseable {
         Map<String, TenantContext> tenants = Map.of(
                 APP_A, TenantContext.of(config(APP_A, false, "")),
                 APP_B, TenantContext.of(config(APP_B, true, "")),
-                APP_HOOKS, TenantContext.of(config(APP_HOOKS, false, HOOKS)));
+                APP_HOOKS, TenantContext.of(config(APP_HOOKS, false, HOOKS)),
+                APP_MFA, TenantContext.of(config(APP_MFA, false, MFA_OPTIONAL)),
+                APP_MFA_REQUIRED, TenantContext.of(config(APP_MFA_REQUIRED, false, MFA_REQUIRED)));
         server = new TestServer()
                 .filter(new RequestIdFilter(), "/*")
                 .filter(new TenantFilter(r -> Optional.ofNullable(tenants.get(
@@ -126,12 +132,44 @@ final class AuthFixture implements AutoCloseable {
         return AuthSettings.builder()
                 .insecureCookie(true)
                 .sessionCacheTtl(CACHE_TTL)
-                .loginLimitPerIp(new AuthSettings.RateLimit(10_000, Duration.ofMinutes(1)));
+                .loginLimitPerIp(new AuthSettings.RateLimit(10_000, Duration.ofMinutes(1)))
+                .mfaLimitPerIp(new AuthSettings.RateLimit(10_000, Duration.ofMinutes(1)));
     }
 
     static AuthFixture start(AuthSettings settings) {
         return new AuthFixture(settings);
     }
+
+    /** {@code user_config.mfa} of {@link #APP_MFA} (indented: it continues {@code user_config}). */
+    private static final String MFA_OPTIONAL = """
+              mfa:
+                enabled: true
+                enforcement: optional
+                maximum: 3
+                totp:
+                  maximum: 1
+                oob:
+                  sms:
+                    maximum: 1
+                  email:
+                    maximum: 1
+                bearer_token:
+                  expire_in_days: 30
+                recovery_code:
+                  count: 10
+                  list_enabled: true
+            """;
+
+    /** {@code user_config.mfa} of {@link #APP_MFA_REQUIRED}. */
+    private static final String MFA_REQUIRED = """
+              mfa:
+                enabled: true
+                enforcement: required
+                totp:
+                  maximum: 1
+                recovery_code:
+                  count: 8
+            """;
 
     private static final String HOOKS = """
             hooks:

@@ -9,6 +9,17 @@ import io.skygear.auth.internal.login.LoginService;
 import io.skygear.auth.internal.logout.LogoutHandler;
 import io.skygear.auth.internal.logout.LogoutService;
 import io.skygear.auth.internal.me.MeHandler;
+import io.skygear.auth.internal.mfa.MfaService;
+import io.skygear.auth.internal.mfa.endpoint.AuthenticatorDeleteHandler;
+import io.skygear.auth.internal.mfa.endpoint.AuthenticatorListHandler;
+import io.skygear.auth.internal.mfa.endpoint.BearerTokenAuthenticateHandler;
+import io.skygear.auth.internal.mfa.endpoint.BearerTokenRevokeAllHandler;
+import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeAuthenticateHandler;
+import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeListHandler;
+import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeRegenerateHandler;
+import io.skygear.auth.internal.mfa.endpoint.TotpActivateHandler;
+import io.skygear.auth.internal.mfa.endpoint.TotpAuthenticateHandler;
+import io.skygear.auth.internal.mfa.endpoint.TotpNewHandler;
 import io.skygear.auth.internal.password.ChangePasswordHandler;
 import io.skygear.auth.internal.password.ChangePasswordService;
 import io.skygear.auth.internal.password.ResetPasswordHandler;
@@ -45,6 +56,16 @@ public final class AuthHandlers {
                 new SessionGetHandler(services.sessions()),
                 new SessionRevokeHandler(new SessionRevocation(services)),
                 new SessionRevokeAllHandler(new SessionRevocation(services)),
-                new TemplateSpecsHandler());
+                new TemplateSpecsHandler(),
+                new AuthenticatorListHandler(new MfaService(services)),
+                new AuthenticatorDeleteHandler(new MfaService(services)),
+                new TotpNewHandler(new MfaService(services)),
+                new TotpActivateHandler(new MfaService(services)),
+                new TotpAuthenticateHandler(new MfaService(services)),
+                new RecoveryCodeAuthenticateHandler(new MfaService(services)),
+                new RecoveryCodeRegenerateHandler(new MfaService(services)),
+                new RecoveryCodeListHandler(new MfaService(services)),
+                new BearerTokenAuthenticateHandler(new MfaService(services)),
+                new BearerTokenRevokeAllHandler(new MfaService(services)));
     }
 }

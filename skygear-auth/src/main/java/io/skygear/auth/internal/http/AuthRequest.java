@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -192,17 +193,38 @@ public final class AuthRequest {
      * that no stale one lingers.
      */
     public void writeAuthResponse(AuthResponse result) throws IOException {
+        if (result.authenticationSessionToken().isPresent()) {
+            throw new SkygearException(ErrorName.UNAUTHORIZED, "AuthenticationSession",
+                    "authentication session is required",
+                    Map.of("token", result.authenticationSessionToken().get(), "step", "mfa"));
+        }
         AuthResponse body = result;
         if (result.accessToken().isPresent()) {
             ClientConfig client = client().orElseThrow(() -> new IllegalStateException("a session needs a client"));
             if (client.sessionTransport() == SessionTransport.COOKIE) {
                 cookie.write(response, result.accessToken().get(), client);
-                body = result.withoutAccessToken();
+                body = body.withoutAccessToken();
             } else {
                 cookie.clear(response, Optional.of(client));
             }
         }
+        if (result.mfaBearerToken().isPresent()
+                && client().filter(c -> c.sessionTransport() == SessionTransport.COOKIE).isPresent()) {
+            new MfaBearerTokenCookie(cookie.isInsecure()).write(response, result.mfaBearerToken().get(),
+                    tenant.config().userConfig().mfa().bearerToken().expireInDays());
+            body = body.withoutMfaBearerToken();
+        }
         writeResult(body.toApiModel());
+    }
+
+    /** The {@code mfa_bearer_token} cookie, when one came. */
+    public Optional<String> mfaBearerTokenCookie() {
+        return MfaBearerTokenCookie.read(request);
+    }
+
+    /** Drops the {@code mfa_bearer_token} cookie. */
+    public void clearMfaBearerTokenCookie() {
+        new MfaBearerTokenCookie(cookie.isInsecure()).clear(response);
     }
 
     /** Drops the {@code session} cookie. */

@@ -22,6 +22,11 @@ public final class SessionCookie {
         this.insecure = insecure;
     }
 
+    /** Whether cookies go without the {@code Secure} flag (plain-HTTP development). */
+    public boolean isInsecure() {
+        return insecure;
+    }
+
     /** The token of the first {@code session} cookie, if any and not empty. */
     public static Optional<String> read(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();

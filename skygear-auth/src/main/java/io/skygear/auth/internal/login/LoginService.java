@@ -91,7 +91,7 @@ public final class LoginService {
             upgraded.ifPresent(hash -> new PrincipalStore(tx).updatePasswordHash(principal.id(), hash));
             SessionOpener.Opened opened = new SessionOpener(services).open(tenant, dsl, user,
                     principal.toIdentity(), SessionCreateEvent.Reason.LOGIN, client, access, hookContext);
-            services.hooks().after(tenant, dsl, opened.afterHook(), hookContext);
+            services.hooks().after(tenant, dsl, opened.afterHooks(), hookContext);
             services.audit().record(tenant, dsl, AuditEvent.of(AuditEventType.LOGIN_SUCCESS, user.id(), origin));
             return opened.toResponse();
         });

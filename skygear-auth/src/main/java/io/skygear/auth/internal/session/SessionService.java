@@ -183,6 +183,22 @@ public final class SessionService implements AutoCloseable {
     }
 
     /**
+     * MFA on an existing session (deviation 3): records {@code authenticator} on the session and replaces
+     * its access token in the caller's transaction; returns the new token, which the caller hands back
+     * (the old one stops working on every node when the transaction commits).
+     *
+     * @throws SkygearException 401 {@code NotAuthenticated} when the session is gone or its client is no
+     *     longer configured
+     */
+    public String completeWithAuthenticator(TenantContext t, DSLContext trx, String sessionId,
+            SessionAuthenticator authenticator) {
+        if (!store(t, trx).updateAuthenticator(sessionId, authenticator)) {
+            throw notAuthenticated();
+        }
+        return rotateAccessToken(t, trx, sessionId);
+    }
+
+    /**
      * Deletes a session in the caller's transaction; its tokens stop working on every node when the
      * transaction commits.
      *

@@ -149,6 +149,16 @@ public final class SessionStore {
         return scope.update(TABLE, values, ID.eq(id)).execute() == 1;
     }
 
+    /** Records the MFA authenticator that completed the session; false when there is no such session. */
+    public boolean updateAuthenticator(String id, SessionAuthenticator authenticator) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(AUTHENTICATOR_ID, authenticator.id());
+        values.put(AUTHENTICATOR_TYPE, authenticator.type());
+        values.put(AUTHENTICATOR_OOB_CHANNEL, authenticator.oobChannel().orElse(null));
+        values.put(AUTHENTICATOR_UPDATED_AT, Timestamps.toColumn(authenticator.updatedAt()));
+        return scope.update(TABLE, values, ID.eq(id)).execute() == 1;
+    }
+
     /** Deletes one session; false when there was none. */
     public boolean delete(String id) {
         return scope.deleteFrom(TABLE, ID.eq(id)).execute() == 1;

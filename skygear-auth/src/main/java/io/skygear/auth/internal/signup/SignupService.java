@@ -1,5 +1,6 @@
 package io.skygear.auth.internal.signup;
 
+import io.skygear.auth.hook.HookEvent;
 import io.skygear.auth.hook.SessionCreateEvent;
 import io.skygear.auth.hook.UserCreateEvent;
 import io.skygear.auth.internal.audit.AuditEvent;
@@ -21,6 +22,8 @@ import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.SessionOpener;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
+import io.skygear.auth.internal.verify.VerificationService;
+import io.skygear.auth.internal.welcome.WelcomeEmail;
 import io.skygear.core.config.AuthConfig;
 import io.skygear.core.config.ClientConfig;
 import io.skygear.core.config.LoginIdType;
@@ -68,6 +71,7 @@ public final class SignupService {
             TenantScope scope = services.scope(tenant, dsl);
             PrincipalStore principals = new PrincipalStore(scope);
             UserStore users = new UserStore(scope);
+            UserQuota.check(tenant, scope);
             if (!command.createDuplicate() && emailTaken(checker, principals, command.loginIds())) {
                 throw PrincipalStore.loginIdAlreadyUsed();
             }
@@ -93,7 +97,11 @@ public final class SignupService {
 
             SessionOpener.Opened opened = new SessionOpener(services).open(tenant, dsl, user, identities.getFirst(),
                     SessionCreateEvent.Reason.SIGNUP, client, access, hookContext);
-            services.hooks().after(tenant, dsl, List.of(userCreate.payload(), opened.afterHook()), hookContext);
+            List<HookEvent.Operation> afterHooks = new ArrayList<>(List.of(userCreate.payload()));
+            afterHooks.addAll(opened.afterHooks());
+            services.hooks().after(tenant, dsl, afterHooks, hookContext);
+            new WelcomeEmail(services).send(tenant, dsl, opened.user(), command.loginIds(), hookContext);
+            new VerificationService(services).sendOnSignup(tenant, dsl, opened.user(), command.loginIds(), hookContext);
             services.audit().record(tenant, dsl, AuditEvent.of(AuditEventType.SIGNUP, opened.user().id(), origin));
             return opened.toResponse();
         });

@@ -1,0 +1,45 @@
+package io.skygear.auth.internal.mfa.endpoint;
+
+import io.skygear.auth.internal.http.AuthHandler;
+import io.skygear.auth.internal.http.AuthRequest;
+import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.mfa.MfaCaller;
+import io.skygear.auth.internal.mfa.MfaService;
+import java.util.Optional;
+
+/**
+ * {@code POST /_auth/mfa/totp/new} (K+S?, setup): a new inactive TOTP authenticator with its secret,
+ * otpauth URI and QR code. {@code account_name} defaults to {@code display_name}.
+ */
+public final class TotpNewHandler implements AuthHandler {
+
+    record Body(String displayName, Optional<String> accountName, Optional<String> issuer,
+                Optional<String> authnSessionToken) {
+    }
+
+    private final MfaService service;
+
+    public TotpNewHandler(MfaService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String path() {
+        return "mfa/totp/new";
+    }
+
+    @Override
+    public AuthzPolicy authz() {
+        return MfaEndpoints.KEY_AND_OPTIONAL_SESSION;
+    }
+
+    @Override
+    public void handle(AuthRequest request) throws Exception {
+        Body body = request.body(Body.class);
+        MfaEndpoints.requireNotEmpty(body.displayName(), "/display_name");
+        MfaCaller caller = MfaEndpoints.caller(service, request, body.authnSessionToken(), true);
+        request.writeResult(service.newTotp(request.tenant(), caller, body.displayName(),
+                body.accountName().filter(a -> !a.isEmpty()).orElse(body.displayName()),
+                body.issuer().filter(i -> !i.isEmpty())));
+    }
+}

@@ -1,0 +1,5 @@
+DROP INDEX _auth_authenticator_bearer_token_parent_idx;
+DROP INDEX _auth_authenticator_oob_code_authenticator_idx;
+DROP INDEX _auth_authenticator_user_idx;
+ALTER TABLE _auth_authenticator_recovery_code DROP COLUMN sealed_code;
+ALTER TABLE _auth_authenticator_totp DROP COLUMN last_used_step;
