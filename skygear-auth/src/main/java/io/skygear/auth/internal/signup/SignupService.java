@@ -72,7 +72,6 @@ public final class SignupService {
             PrincipalStore principals = new PrincipalStore(scope);
             UserStore users = new UserStore(scope);
             UserQuota.check(tenant, scope);
-            UserQuota.check(tenant, scope);
             if (!command.createDuplicate() && emailTaken(checker, principals, command.loginIds())) {
                 throw PrincipalStore.loginIdAlreadyUsed();
             }
