@@ -119,8 +119,11 @@ public final class AssetObjects {
     }
 
     private static AssetRow row(Record r) {
-        return new AssetRow(r.get(NAME), r.get(SIZE), r.get(CONTENT_TYPE), r.get(ACCESS), STORED.equals(r.get(STATE)),
-                Optional.ofNullable(r.get(EXPIRES_AT)).map(t -> t.toInstant(ZoneOffset.UTC)));
+        // selectFrom on a plain table yields JDBC types: convert by name
+        return new AssetRow(r.get(NAME.getName(), String.class), r.get(SIZE.getName(), Long.class),
+                r.get(CONTENT_TYPE.getName(), String.class), r.get(ACCESS.getName(), String.class),
+                STORED.equals(r.get(STATE.getName(), String.class)),
+                Optional.ofNullable(r.get(EXPIRES_AT.getName(), LocalDateTime.class)).map(t -> t.toInstant(ZoneOffset.UTC)));
     }
 
     private static LocalDateTime utc(Instant instant) {
