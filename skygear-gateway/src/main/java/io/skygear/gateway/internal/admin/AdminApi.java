@@ -31,7 +31,11 @@ public final class AdminApi {
                     Optional<Long> maxAssetBytes, Optional<Long> requestsPerMinute) {
 
         TenantQuotas quotas() {
-            return new TenantQuotas(optional(maxUsers), optional(maxAssetBytes), optional(requestsPerMinute));
+            try {
+                return new TenantQuotas(optional(maxUsers), optional(maxAssetBytes), optional(requestsPerMinute));
+            } catch (IllegalArgumentException e) {
+                throw invalid(e.getMessage());
+            }
         }
     }
 
