@@ -236,6 +236,8 @@ final class GatewayFixture implements AutoCloseable {
             json.put("app_id", tenant.appId());
             json.put("current", TenantContext.current().appId());
             tenant.quotas().maxUsers().ifPresent(v -> json.put("max_users", v));
+            json.put("hooks", tenant.config().hooks().stream().map(h -> h.event() + " " + h.url()).toList());
+            json.put("routes", tenant.config().deploymentRoutes().stream().map(r -> r.path()).toList());
             json.put("user_id_header", String.valueOf(request.getHeader("x-skygear-user-id")));
             response.setContentType("application/json");
             response.getOutputStream().write(Json.mapper().writeValueAsBytes(json));

@@ -6,12 +6,15 @@ import static io.skygear.gateway.GatewayFixture.HOST_A;
 import static io.skygear.gateway.GatewayFixture.HOST_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skygear.core.config.DeploymentRouteType;
+import io.skygear.core.config.HookRegistration;
 import io.skygear.gateway.GatewayFixture.Reply;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Host → tenant from the config database: two tenants on two domains, unknown hosts, broken rows. */
 class TenantResolutionTest {
@@ -78,6 +81,19 @@ class TenantResolutionTest {
         Reply reply = fixture.get(HOST_A, "/host/x", "x-skygear-user-id", "spoofed");
 
         assertThat(reply.json().get("user_id_header").asString()).isEqualTo("null");
+    }
+
+    @Test
+    void lastDeploymentsRoutesAndHooksJoinTheTenantConfig() {
+        App app = fixture.newApp("deployed", fixture.pro, "deployed.example.test");
+        fixture.admin.setHooks(app.id(), List.of(new HookRegistration("before_user_create", "http://hooks/old")));
+        fixture.admin.setHooks(app.id(), List.of(new HookRegistration("after_user_create", "http://hooks/new")));
+        fixture.admin.setRoutes(app.id(), List.of(fixture.route("/api", DeploymentRouteType.HTTP_SERVICE, "/", null)));
+
+        JsonNode json = fixture.get("deployed.example.test", "/host/x").json();
+
+        assertThat(json.get("hooks").valueStream().map(JsonNode::asString)).containsExactly("after_user_create http://hooks/new");
+        assertThat(json.get("routes").valueStream().map(JsonNode::asString)).containsExactly("/api");
     }
 
     @Test
