@@ -14,6 +14,10 @@ import io.skygear.auth.internal.mfa.endpoint.AuthenticatorDeleteHandler;
 import io.skygear.auth.internal.mfa.endpoint.AuthenticatorListHandler;
 import io.skygear.auth.internal.mfa.endpoint.BearerTokenAuthenticateHandler;
 import io.skygear.auth.internal.mfa.endpoint.BearerTokenRevokeAllHandler;
+import io.skygear.auth.internal.mfa.endpoint.OobActivateHandler;
+import io.skygear.auth.internal.mfa.endpoint.OobAuthenticateHandler;
+import io.skygear.auth.internal.mfa.endpoint.OobNewHandler;
+import io.skygear.auth.internal.mfa.endpoint.OobTriggerHandler;
 import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeAuthenticateHandler;
 import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeListHandler;
 import io.skygear.auth.internal.mfa.endpoint.RecoveryCodeRegenerateHandler;
@@ -66,6 +70,10 @@ public final class AuthHandlers {
                 new RecoveryCodeRegenerateHandler(new MfaService(services)),
                 new RecoveryCodeListHandler(new MfaService(services)),
                 new BearerTokenAuthenticateHandler(new MfaService(services)),
-                new BearerTokenRevokeAllHandler(new MfaService(services)));
+                new BearerTokenRevokeAllHandler(new MfaService(services)),
+                new OobNewHandler(new MfaService(services)),
+                new OobTriggerHandler(new MfaService(services)),
+                new OobActivateHandler(new MfaService(services)),
+                new OobAuthenticateHandler(new MfaService(services)));
     }
 }

@@ -6,6 +6,8 @@ import io.skygear.auth.internal.hook.HookContext;
 import io.skygear.auth.internal.http.AuthResponse;
 import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.message.Email;
+import io.skygear.auth.internal.message.Sms;
 import io.skygear.auth.internal.mfa.totp.QrCode;
 import io.skygear.auth.internal.mfa.totp.Totp;
 import io.skygear.auth.internal.mfa.totp.TotpKeyUri;
@@ -15,6 +17,7 @@ import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.Session;
 import io.skygear.auth.internal.session.SessionAuthenticator;
 import io.skygear.auth.internal.session.SessionOpener;
+import io.skygear.auth.internal.template.AuthTemplates;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.core.config.ClientConfig;
@@ -36,7 +39,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * MFA (§3.8): TOTP and recovery-code setup, the second step of a login, and the management of a user's
+ * MFA (§3.8): TOTP, OOB (SMS / e-mail codes, sent through the message outbox after commit) and
+ * recovery-code setup, the second step of a login, and the management of a user's
  * authenticators. Every operation runs in one transaction of the tenant's database; code attempts and
  * code sends are rate-limited per user and per IP first (deviation 9).
  *
@@ -53,6 +57,11 @@ public final class MfaService {
 
     public static final String USER_BUCKET = "mfa:user";
     public static final String IP_BUCKET = "mfa:ip";
+    /** OOB codes are valid this long (fixed, as in the original). */
+    public static final Duration OOB_CODE_LIFETIME = Duration.ofMinutes(5);
+    static final String OOB_PURPOSE = "mfa_oob_code";
+    static final String OOB_EMAIL_SENDER = "no-reply@skygeario.com";
+    static final String OOB_EMAIL_SUBJECT = "MFA Code";
 
     private final AuthServices services;
     private final AuthenticationSessionTokens tokens;
@@ -210,6 +219,155 @@ public final class MfaService {
             }
             throw MfaErrors.invalidCode();
         });
+    }
+
+    // ---- OOB
+
+    /**
+     * A new, inactive OOB authenticator for {@code channel} and {@code target} (an inactive one of the same
+     * target is reused, other inactive ones are dropped) and a code sent to it:
+     * {@code {authenticator_id, authenticator_type, channel}}.
+     *
+     * @throws SkygearException 409 {@code AuthenticatorAlreadyExists} when that target is already activated;
+     *     400 {@code InvalidMFARequest/TooManyAuthenticator} over the tenant's limits
+     */
+    public Map<String, Object> newOob(TenantContext tenant, MfaCaller caller, OobChannel channel, String target,
+                                      String ip) {
+        limit(tenant, caller.userId(), ip);
+        MfaConfig mfa = tenant.config().userConfig().mfa();
+        Instant now = services.now();
+        String id = services.database(tenant).transactionResult(trx -> {
+            AuthenticatorStore store = store(tenant, trx.dsl());
+            List<OobAuthenticator> oobs = store.listOob(caller.userId());
+            if (oobs.stream().anyMatch(o -> o.activated() && o.channel() == channel && o.target().equals(target))) {
+                throw MfaErrors.authenticatorAlreadyExists();
+            }
+            MfaLimits.checkCanAddOob(mfa, store.listTotp(caller.userId()), oobs, channel);
+            Optional<OobAuthenticator> reused = oobs.stream()
+                    .filter(o -> !o.activated() && o.channel() == channel && o.target().equals(target))
+                    .findFirst();
+            oobs.stream().filter(o -> !o.activated() && !reused.map(r -> r.id().equals(o.id())).orElse(false))
+                    .forEach(o -> store.delete(caller.userId(), o.id()));
+            OobAuthenticator oob = reused.orElseGet(() -> {
+                OobAuthenticator created = new OobAuthenticator(UUID.randomUUID().toString(), caller.userId(), false,
+                        now, Optional.empty(), channel, channel == OobChannel.SMS ? target : "",
+                        channel == OobChannel.EMAIL ? target : "");
+                store.createOob(created);
+                return created;
+            });
+            sendCode(tenant, trx.dsl(), store, oob, now);
+            return oob.id();
+        });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("authenticator_id", id);
+        result.put("authenticator_type", OobAuthenticator.TYPE);
+        result.put("channel", channel.wireName());
+        return result;
+    }
+
+    /**
+     * Sends a code to one of the caller's OOB authenticators: {@code authenticatorId}, else the only
+     * activated one. A code still valid is sent again, else a new one valid for five minutes.
+     *
+     * @throws SkygearException 404 {@code AuthenticatorNotFound} for an id that is not the caller's; 400
+     *     {@code InvalidMFARequest/AuthenticatorRequired} without id when the caller has not exactly one
+     */
+    public void triggerOob(TenantContext tenant, MfaCaller caller, Optional<String> authenticatorId, String ip) {
+        limit(tenant, caller.userId(), ip);
+        Instant now = services.now();
+        services.database(tenant).transaction(trx -> {
+            AuthenticatorStore store = store(tenant, trx.dsl());
+            List<OobAuthenticator> oobs = store.listOob(caller.userId());
+            OobAuthenticator oob;
+            if (authenticatorId.isPresent()) {
+                oob = oobs.stream().filter(o -> o.id().equals(authenticatorId.get())).findFirst()
+                        .orElseThrow(MfaErrors::authenticatorNotFound);
+            } else {
+                List<OobAuthenticator> active = oobs.stream().filter(OobAuthenticator::activated).toList();
+                if (active.size() != 1) {
+                    throw MfaErrors.authenticatorRequired();
+                }
+                oob = active.getFirst();
+            }
+            sendCode(tenant, trx.dsl(), store, oob, now);
+        });
+    }
+
+    /**
+     * Activates the caller's inactive OOB authenticator with a code sent to it (the code is used up); the
+     * first activated authenticator comes with recovery codes: {@code {recovery_codes?}}.
+     *
+     * @throws SkygearException 404 {@code AuthenticatorNotFound} without inactive OOB; 400
+     *     {@code InvalidMFARequest/IncorrectCode} for a wrong or expired code
+     */
+    public Map<String, Object> activateOob(TenantContext tenant, MfaCaller caller, String code, String ip) {
+        limit(tenant, caller.userId(), ip);
+        MfaConfig mfa = tenant.config().userConfig().mfa();
+        Instant now = services.now();
+        return services.database(tenant).transactionResult(trx -> {
+            AuthenticatorStore store = store(tenant, trx.dsl());
+            List<OobAuthenticator> oobs = store.listOob(caller.userId());
+            OobAuthenticator pending = oobs.stream().filter(o -> !o.activated()).reduce((a, b) -> b)
+                    .orElseThrow(MfaErrors::authenticatorNotFound);
+            AuthenticatorStore.OobCode match = matchingCode(store, List.of(pending.id()), code, now)
+                    .orElseThrow(MfaErrors::incorrectCode);
+            MfaLimits.checkCanAddOob(mfa, store.listTotp(caller.userId()), oobs, pending.channel());
+            boolean first = store.countActivated(caller.userId()) == 0;
+            store.consumeOobCode(match.id());
+            store.activateOob(pending.id(), now);
+            return first ? Map.of("recovery_codes", newRecoveryCodes(tenant, store, caller.userId(), now)) : Map.of();
+        });
+    }
+
+    /**
+     * The MFA step with a code sent to one of the user's activated OOB authenticators; the code is used up.
+     *
+     * @throws SkygearException 401 {@code InvalidMFACode} for a wrong, expired or used code
+     */
+    public AuthResponse authenticateOob(TenantContext tenant, MfaCaller caller, String code,
+                                        boolean requestBearerToken, Completion completion) {
+        limit(tenant, caller.userId(), completion.access().remote().ip());
+        Instant now = services.now();
+        return services.database(tenant).transactionResult(trx -> {
+            AuthenticatorStore store = store(tenant, trx.dsl());
+            List<OobAuthenticator> active = store.listOob(caller.userId()).stream()
+                    .filter(OobAuthenticator::activated).toList();
+            AuthenticatorStore.OobCode match = matchingCode(store, active.stream().map(OobAuthenticator::id).toList(),
+                    code, now).filter(c -> store.consumeOobCode(c.id())).orElseThrow(MfaErrors::invalidCode);
+            OobAuthenticator oob = active.stream().filter(o -> o.id().equals(match.authenticatorId())).findFirst()
+                    .orElseThrow();
+            return complete(tenant, trx.dsl(), caller, new SessionAuthenticator(oob.id(), OobAuthenticator.TYPE,
+                            Optional.of(oob.channel().wireName()), now),
+                    requestBearerToken ? Optional.of(oob.id()) : Optional.empty(), completion);
+        });
+    }
+
+    /** Sends the authenticator's valid code again, or a new one; in the transaction, so sent after commit. */
+    private void sendCode(TenantContext tenant, DSLContext trx, AuthenticatorStore store, OobAuthenticator oob,
+                          Instant now) {
+        String code = store.validOobCodes(List.of(oob.id()), now).stream().findFirst()
+                .map(AuthenticatorStore.OobCode::code)
+                .orElseGet(() -> {
+                    String fresh = MfaSecrets.oobCode();
+                    store.createOobCode(oob.id(), fresh, now, now.plus(OOB_CODE_LIFETIME));
+                    return fresh;
+                });
+        Map<String, Object> context = Map.of("code", code);
+        switch (oob.channel()) {
+            case SMS -> services.messenger().sendSms(tenant, trx,
+                    Sms.of(OOB_PURPOSE, oob.userId(), oob.phone(), AuthTemplates.MFA_OOB_CODE_SMS_TXT, context));
+            case EMAIL -> services.messenger().sendEmail(tenant, trx, Email.of(OOB_PURPOSE, oob.userId(), oob.email(),
+                    OOB_EMAIL_SENDER, OOB_EMAIL_SUBJECT, AuthTemplates.MFA_OOB_CODE_EMAIL_TXT,
+                    AuthTemplates.MFA_OOB_CODE_EMAIL_HTML, context));
+        }
+    }
+
+    /** The valid code of one of {@code authenticatorIds} equal to {@code code}, compared in constant time. */
+    private static Optional<AuthenticatorStore.OobCode> matchingCode(AuthenticatorStore store,
+            List<String> authenticatorIds, String code, Instant now) {
+        return store.validOobCodes(authenticatorIds, now).stream()
+                .filter(c -> MfaSecrets.equal(c.code(), code))
+                .reduce((a, b) -> a);
     }
 
     // ---- recovery codes
