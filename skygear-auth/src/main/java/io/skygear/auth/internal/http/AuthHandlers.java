@@ -4,6 +4,10 @@ import io.skygear.auth.internal.admin.DisableService;
 import io.skygear.auth.internal.admin.DisableSetHandler;
 import io.skygear.auth.internal.admin.UpdateMetadataHandler;
 import io.skygear.auth.internal.admin.UpdateMetadataService;
+import io.skygear.auth.internal.forgot.ForgotPasswordHandler;
+import io.skygear.auth.internal.forgot.ForgotPasswordService;
+import io.skygear.auth.internal.forgot.ResetPasswordByCodeHandler;
+import io.skygear.auth.internal.forgot.ResetPasswordFormHandler;
 import io.skygear.auth.internal.login.LoginHandler;
 import io.skygear.auth.internal.login.LoginService;
 import io.skygear.auth.internal.logout.LogoutHandler;
@@ -37,6 +41,10 @@ import io.skygear.auth.internal.session.endpoint.SessionRevokeHandler;
 import io.skygear.auth.internal.signup.SignupHandler;
 import io.skygear.auth.internal.signup.SignupService;
 import io.skygear.auth.internal.template.TemplateSpecsHandler;
+import io.skygear.auth.internal.verify.VerificationService;
+import io.skygear.auth.internal.verify.VerifyCodeFormHandler;
+import io.skygear.auth.internal.verify.VerifyCodeHandler;
+import io.skygear.auth.internal.verify.VerifyRequestHandler;
 import java.util.List;
 
 /** Every endpoint of {@code /_auth}: one line per endpoint. */
@@ -60,6 +68,12 @@ public final class AuthHandlers {
                 new SessionGetHandler(services.sessions()),
                 new SessionRevokeHandler(new SessionRevocation(services)),
                 new SessionRevokeAllHandler(new SessionRevocation(services)),
+                new ForgotPasswordHandler(new ForgotPasswordService(services)),
+                new ResetPasswordByCodeHandler(new ForgotPasswordService(services)),
+                new ResetPasswordFormHandler(new ForgotPasswordService(services), services.messenger()),
+                new VerifyRequestHandler(new VerificationService(services)),
+                new VerifyCodeHandler(new VerificationService(services)),
+                new VerifyCodeFormHandler(new VerificationService(services), services.messenger()),
                 new TemplateSpecsHandler(),
                 new AuthenticatorListHandler(new MfaService(services)),
                 new AuthenticatorDeleteHandler(new MfaService(services)),

@@ -175,6 +175,54 @@ public final class AuthRequest {
         return session().map(s -> context.withSession(s.userId(), s.principalId(), s.toApiModel())).orElse(context);
     }
 
+    /** The request's HTTP method, e.g. {@code GET}. */
+    public String method() {
+        return request.getMethod();
+    }
+
+    /**
+     * A query or form parameter (HTML form endpoints): its first value, empty when absent; strings with
+     * U+0000 are refused, since the database could not store them.
+     */
+    public Optional<String> parameter(String name) {
+        Optional<String> value = Optional.ofNullable(request.getParameter(name));
+        value.ifPresent(v -> NulCharacters.reject(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put(name, v)));
+        return value;
+    }
+
+    /** The languages of {@code Accept-Language}, best first; empty when absent or malformed. */
+    public java.util.List<java.util.Locale.LanguageRange> languages() {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank() || header.length() > 1000) {
+            return java.util.List.of();
+        }
+        try {
+            return java.util.Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** {@code status} with an HTML page, not cached, not framed by other sites. */
+    public void writeHtml(int status, String html) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** 302 to {@code location}. */
+    public void redirect(String location) {
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", location);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(0);
+    }
+
     /** 200 {@code {"result": result}}. */
     public void writeResult(Object result) throws IOException {
         ApiResponses.writeResult(response, result);

@@ -1,1 +1,2 @@
-DROP INDEX _auth_verify_code_app_id_user_id_created_at_idx;
+DROP INDEX _auth_verify_code_app_id_user_id_seq_idx;
+ALTER TABLE _auth_verify_code DROP COLUMN seq;
