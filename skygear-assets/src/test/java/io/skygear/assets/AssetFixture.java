@@ -201,9 +201,13 @@ final class AssetFixture implements AutoCloseable {
         return send(builder(server.uri(path), headers).DELETE().build());
     }
 
-    /** A PUT as the reference client sends it: the presigned URL with the presigned headers. */
-    Reply put(String url, byte[] body, List<String> headers) {
+    /**
+     * A PUT as the reference client sends it: the presigned URL with the presigned headers (and the
+     * tenant header, which stands for the Host a real tenant is resolved by).
+     */
+    Reply put(App app, String url, byte[] body, List<String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header(APP_HEADER, app.header())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.size(); i += 2) {
             // the JDK client sets Content-Length and Host itself and refuses them as headers
@@ -235,9 +239,9 @@ final class AssetFixture implements AutoCloseable {
         if (presign.status() != 200) {
             throw new AssertionError("presign_upload failed: " + presign.status() + " " + presign.body());
         }
-        Reply put = put(presign.result().get("url").asString(), bytes, headersOf(presign.result()));
+        Reply put = put(app, presign.result().get("url").asString(), bytes, headersOf(presign.result()));
         if (put.status() != 200) {
-            throw new AssertionError("upload PUT failed: " + put.status() + " " + put.body());
+            throw new AssertionError("upload PUT failed: " + put.status() + " " + put.body() + " for " + presign.body());
         }
         return presign.result().get("asset_name").asString();
     }

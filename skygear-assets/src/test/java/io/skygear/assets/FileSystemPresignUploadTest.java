@@ -25,7 +25,7 @@ class FileSystemPresignUploadTest extends PresignUploadContract {
                 "{\"headers\":{\"content-type\":\"text/plain\",\"content-length\":\"10\"}}", master(fixture.a));
         List<String> headers = AssetFixture.headersOf(presign.result());
 
-        var put = fixture.put(presign.result().get("url").asString(), "only five".substring(0, 5).getBytes(), headers);
+        var put = fixture.put(fixture.a, presign.result().get("url").asString(), "only five".substring(0, 5).getBytes(), headers);
 
         assertThat(put.status()).isBetween(400, 499);
         assertThat(fixture.get("/_asset/get/" + presign.result().get("asset_name").asString(), tenant(fixture.a))
@@ -40,7 +40,7 @@ class FileSystemPresignUploadTest extends PresignUploadContract {
         String tampered = url.replace("access=private", "access=public");
         assertThat(tampered).isNotEqualTo(url);
 
-        var put = fixture.put(tampered, "abc".getBytes(), AssetFixture.headersOf(presign.result()));
+        var put = fixture.put(fixture.a, tampered, "abc".getBytes(), AssetFixture.headersOf(presign.result()));
 
         assertThat(put.status()).isBetween(400, 499);
     }
@@ -51,7 +51,7 @@ class FileSystemPresignUploadTest extends PresignUploadContract {
                 master(fixture.a));
         fixture.clock.advance(Duration.ofMinutes(16));
         try {
-            var put = fixture.put(presign.result().get("url").asString(), "abc".getBytes(),
+            var put = fixture.put(fixture.a, presign.result().get("url").asString(), "abc".getBytes(),
                     AssetFixture.headersOf(presign.result()));
 
             assertThat(put.status()).isEqualTo(400);

@@ -128,7 +128,7 @@ abstract class PresignUploadContract {
                 user(fixture.a, "user-1"));
         assertThat(presign.status()).isEqualTo(200);
 
-        var put = fixture.put(presign.result().get("url").asString(), bytes, AssetFixture.headersOf(presign.result()));
+        var put = fixture.put(fixture.a, presign.result().get("url").asString(), bytes, AssetFixture.headersOf(presign.result()));
         assertThat(put.status()).isEqualTo(200);
 
         var get = fixture.get("/_asset/get/" + presign.result().get("asset_name").asString(), tenant(fixture.a));

@@ -2,6 +2,9 @@ package io.skygear.assets.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +22,14 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeParams;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -49,9 +56,11 @@ public final class S3Storage implements AssetStorage {
     private final S3Config config;
     private final S3Client client;
     private final S3Presigner presigner;
+    private final boolean plainHttp;
 
     private S3Storage(S3Config config) {
         this.config = config;
+        this.plainHttp = config.endpoint().map(uri -> "http".equals(uri.getScheme())).orElse(false);
         AwsCredentialsProvider credentials = config.accessKeyId()
                 .<AwsCredentialsProvider>map(id -> StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(id, config.secretAccessKey().orElseThrow())))
@@ -62,7 +71,8 @@ public final class S3Storage implements AssetStorage {
                 .credentialsProvider(credentials)
                 .serviceConfiguration(s3)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .authSchemeProvider(S3Storage::plainPayload);
         config.endpoint().ifPresent(builder::endpointOverride);
         this.client = builder.build();
         S3Presigner.Builder presignerBuilder = S3Presigner.builder()
@@ -84,9 +94,27 @@ public final class S3Storage implements AssetStorage {
 
     @Override
     public ObjectInfo put(String key, ObjectMetadata metadata, InputStream body, long length) throws IOException {
+        if (!plainHttp) {
+            return put(key, metadata, RequestBody.fromInputStream(body, length), length);
+        }
+        // over plain HTTP SigV4 must sign the payload, which reads the body twice: buffer it on disk
+        Path spool = Files.createTempFile("skygear-s3-", ".part");
         try {
-            PutObjectResponse response = client.putObject(putRequest(key, metadata, length).build(),
-                    RequestBody.fromInputStream(body, length));
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                long copied = body.transferTo(out);
+                if (copied != length) {
+                    throw new IOException("expected " + length + " bytes, got " + copied);
+                }
+            }
+            return put(key, metadata, RequestBody.fromFile(spool), length);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private ObjectInfo put(String key, ObjectMetadata metadata, RequestBody body, long length) throws IOException {
+        try {
+            PutObjectResponse response = client.putObject(putRequest(key, metadata, length).build(), body);
             return new ObjectInfo(key, length, response.eTag(), Instant.now(), metadata);
         } catch (SdkException e) {
             throw failure("put", key, e);
@@ -175,6 +203,19 @@ public final class S3Storage implements AssetStorage {
         } finally {
             client.close();
         }
+    }
+
+    /**
+     * SigV4 without {@code aws-chunked} bodies: uploads go as plain bodies (payload unsigned over HTTPS),
+     * which every S3-compatible store understands (several do not decode aws-chunked).
+     */
+    private static List<AuthSchemeOption> plainPayload(S3AuthSchemeParams params) {
+        return S3AuthSchemeProvider.defaultProvider().resolveAuthScheme(params).stream()
+                .map(option -> option.toBuilder()
+                        .putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                        .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false)
+                        .build())
+                .toList();
     }
 
     private PutObjectRequest.Builder putRequest(String key, ObjectMetadata metadata, long length) {

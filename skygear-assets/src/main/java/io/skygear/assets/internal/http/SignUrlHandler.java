@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /get_signed_url} (master key): signs {@code <scheme>://<host>/_asset/get/<name>} for each
@@ -34,6 +35,33 @@ final class SignUrlHandler {
     record Item(@JsonProperty("asset_name") String assetName, Optional<Long> expire) {
     }
 
+    /** Length, pattern and range of the values whose type is right (binding reports the rest). */
+    private static List<ValidationCause> valueCauses(JsonNode tree) {
+        List<ValidationCause> causes = new ArrayList<>();
+        JsonNode assets = tree.path("assets");
+        for (int i = 0; assets.isArray() && i < assets.size(); i++) {
+            String pointer = "/assets/" + i;
+            JsonNode name = assets.get(i).path("asset_name");
+            if (name.isString() && name.asString().isEmpty()) {
+                causes.add(new ValidationCause("StringLength", pointer + "/asset_name",
+                        "String length must be greater than or equal to 1", Map.of("gte", 1)));
+            } else if (name.isString() && !AssetNames.isValid(name.asString())) {
+                causes.add(new ValidationCause("StringFormat", pointer + "/asset_name",
+                        "Does not match pattern '" + AssetNames.NAME_PATTERN + "'",
+                        Map.of("pattern", AssetNames.NAME_PATTERN)));
+            }
+            JsonNode expire = assets.get(i).path("expire");
+            if (expire.isNumber() && expire.decimalValue().signum() < 0) {
+                causes.add(new ValidationCause("NumberRange", pointer + "/expire", "Must be greater than or equal to 0",
+                        Map.of("gte", 0)));
+            } else if (expire.isNumber() && expire.decimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_EXPIRE)) > 0) {
+                causes.add(new ValidationCause("NumberRange", pointer + "/expire",
+                        "Must be less than or equal to " + MAX_EXPIRE, Map.of("lte", MAX_EXPIRE)));
+            }
+        }
+        return causes;
+    }
+
     private final AssetServices services;
 
     SignUrlHandler(AssetServices services) {
@@ -42,27 +70,17 @@ final class SignUrlHandler {
 
     void handle(HttpServletRequest request, HttpServletResponse response, TenantContext tenant) throws IOException {
         Callers.requireMasterKey(request);
-        Body body = JsonBodyReader.standard().read(request, Body.class);
-        List<ValidationCause> causes = new ArrayList<>();
-        for (int i = 0; i < body.assets().size(); i++) {
-            Item item = body.assets().get(i);
-            String pointer = "/assets/" + i;
-            if (item.assetName().isEmpty()) {
-                causes.add(new ValidationCause("StringLength", pointer + "/asset_name",
-                        "String length must be greater than or equal to 1", Map.of("gte", 1)));
-            } else if (!AssetNames.isValid(item.assetName())) {
-                causes.add(new ValidationCause("StringFormat", pointer + "/asset_name",
-                        "Does not match pattern '" + AssetNames.NAME_PATTERN + "'",
-                        Map.of("pattern", AssetNames.NAME_PATTERN)));
+        JsonNode tree = JsonBodyReader.standard().readTree(request);
+        // every cause at once, as the original's schema validation: binding's and the value rules'
+        List<ValidationCause> causes = valueCauses(tree);
+        Body body = null;
+        try {
+            body = JsonBodyReader.bind(tree, Body.class);
+        } catch (SkygearException e) {
+            if (e.causes().isEmpty()) {
+                throw e;
             }
-            long expire = item.expire().orElse(0L);
-            if (expire < 0) {
-                causes.add(new ValidationCause("NumberRange", pointer + "/expire", "Must be greater than or equal to 0",
-                        Map.of("gte", 0)));
-            } else if (expire > MAX_EXPIRE) {
-                causes.add(new ValidationCause("NumberRange", pointer + "/expire",
-                        "Must be less than or equal to " + MAX_EXPIRE, Map.of("lte", MAX_EXPIRE)));
-            }
+            causes.addAll(e.causes());
         }
         if (!causes.isEmpty()) {
             throw SkygearException.validationFailed("invalid request body", causes);

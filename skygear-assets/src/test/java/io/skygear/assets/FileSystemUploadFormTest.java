@@ -1,0 +1,9 @@
+package io.skygear.assets;
+
+class FileSystemUploadFormTest extends UploadFormContract {
+
+    @Override
+    AssetFixture.Backend backend() {
+        return AssetFixture.Backend.FILESYSTEM;
+    }
+}

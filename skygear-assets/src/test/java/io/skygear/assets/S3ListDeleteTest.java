@@ -1,0 +1,9 @@
+package io.skygear.assets;
+
+class S3ListDeleteTest extends ListDeleteContract {
+
+    @Override
+    AssetFixture.Backend backend() {
+        return AssetFixture.Backend.S3;
+    }
+}
