@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Standalone mode: one tenant from a YAML file for every host, every gear live, no admin API. */
+/**
+ * Standalone mode: one tenant from a config file for every host, every gear live, no admin API; here with
+ * the original's 404 for paths that are neither a gear nor a route.
+ */
 class StandaloneGatewayTest {
 
     @TempDir
@@ -29,7 +32,8 @@ class StandaloneGatewayTest {
     static void start() throws IOException {
         Path file = dir.resolve("tenant.json");
         Files.writeString(file, GatewayFixture.config("solo").toJson());
-        gateway = GatewayFilter.builder().standalone(file).gear("echo", Gear.of(new Tenant())).build();
+        gateway = GatewayFilter.builder().standalone(file).gear("echo", Gear.of(new Tenant()))
+                .settings(GatewaySettings.builder().unmatchedToHost(false).build()).build();
         server = new TestServer().filter(gateway, "/*").servlet(new Tenant(), "/host/*").start();
     }
 
@@ -41,15 +45,22 @@ class StandaloneGatewayTest {
 
     @Test
     void everyHostIsTheOneTenant() {
-        HttpResponse<String> reply = server.get("/host/x");
+        HttpResponse<String> reply = server.get("/_echo/x");
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("solo");
     }
 
     @Test
+    void pathWithoutRouteIsTheOriginals404WhenTheHostAppIsNotAsked() {
+        HttpResponse<String> reply = server.get("/host/x");
+
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).isEqualTo("Fail to match deployment route\n");
+    }
+
+    @Test
     void everyRegisteredGearIsEnabledAndLive() {
-        assertThat(server.get("/_echo/x").body()).isEqualTo("solo");
         assertThat(server.get("/_auth/me").statusCode()).as("auth enabled, but not served here").isEqualTo(506);
     }
 
