@@ -12,6 +12,8 @@ import io.skygear.auth.internal.login.LoginHandler;
 import io.skygear.auth.internal.login.LoginService;
 import io.skygear.auth.internal.logout.LogoutHandler;
 import io.skygear.auth.internal.logout.LogoutService;
+import io.skygear.auth.internal.customtoken.CustomTokenLoginHandler;
+import io.skygear.auth.internal.customtoken.CustomTokenLoginService;
 import io.skygear.auth.internal.me.MeHandler;
 import io.skygear.auth.internal.mfa.MfaService;
 import io.skygear.auth.internal.mfa.endpoint.AuthenticatorDeleteHandler;
@@ -40,6 +42,16 @@ import io.skygear.auth.internal.session.endpoint.SessionRevokeAllHandler;
 import io.skygear.auth.internal.session.endpoint.SessionRevokeHandler;
 import io.skygear.auth.internal.signup.SignupHandler;
 import io.skygear.auth.internal.signup.SignupService;
+import io.skygear.auth.internal.sso.AccessTokenLinkHandler;
+import io.skygear.auth.internal.sso.AccessTokenLoginHandler;
+import io.skygear.auth.internal.sso.AuthCallbackHandler;
+import io.skygear.auth.internal.sso.AuthRedirectHandler;
+import io.skygear.auth.internal.sso.AuthResultHandler;
+import io.skygear.auth.internal.sso.AuthUrlHandler;
+import io.skygear.auth.internal.sso.SsoAction;
+import io.skygear.auth.internal.sso.SsoConfigHandler;
+import io.skygear.auth.internal.sso.SsoService;
+import io.skygear.auth.internal.sso.UnlinkHandler;
 import io.skygear.auth.internal.template.TemplateSpecsHandler;
 import io.skygear.auth.internal.verify.VerificationService;
 import io.skygear.auth.internal.verify.VerifyCodeFormHandler;
@@ -54,6 +66,7 @@ public final class AuthHandlers {
     }
 
     public static List<AuthHandler> all(AuthServices services) {
+        SsoService sso = new SsoService(services);
         return List.of(
                 new SignupHandler(new SignupService(services)),
                 new LoginHandler(new LoginService(services)),
@@ -75,6 +88,16 @@ public final class AuthHandlers {
                 new VerifyCodeHandler(new VerificationService(services)),
                 new VerifyCodeFormHandler(new VerificationService(services), services.messenger()),
                 new TemplateSpecsHandler(),
+                new AuthUrlHandler(sso, SsoAction.LOGIN),
+                new AuthUrlHandler(sso, SsoAction.LINK),
+                new AuthRedirectHandler(sso, services.settings().insecureCookie()),
+                new AuthCallbackHandler(sso),
+                new AuthResultHandler(sso),
+                new SsoConfigHandler(),
+                new AccessTokenLoginHandler(sso),
+                new AccessTokenLinkHandler(sso),
+                new UnlinkHandler(sso),
+                new CustomTokenLoginHandler(new CustomTokenLoginService(services, sso)),
                 new AuthenticatorListHandler(new MfaService(services)),
                 new AuthenticatorDeleteHandler(new MfaService(services)),
                 new TotpNewHandler(new MfaService(services)),

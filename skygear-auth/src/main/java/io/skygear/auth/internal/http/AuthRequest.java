@@ -279,4 +279,48 @@ public final class AuthRequest {
     public void clearSessionCookie() {
         cookie.clear(response, client());
     }
+
+    // ---- browser-facing endpoints (SSO redirects, callbacks and pages)
+
+    /** The provider id of a {@code sso/<provider id>/…} path; empty for other paths. */
+    public String pathParameter() {
+        return request.getAttribute(AuthServlet.PATH_PARAMETER) instanceof String id ? id : "";
+    }
+
+    /** The value of the request's cookie {@code name}. */
+    public Optional<String> cookie(String name) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return java.util.Arrays.stream(cookies).filter(c -> name.equals(c.getName())).map(jakarta.servlet.http.Cookie::getValue)
+                .findFirst();
+    }
+
+    /**
+     * Sets an HttpOnly cookie for path {@code /}. {@code secure}: with {@code Secure} and
+     * {@code SameSite=None}, so that it also comes with a provider's cross-site form post.
+     */
+    public void setCookie(String name, String value, int maxAgeSeconds, boolean secure) {
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge(maxAgeSeconds);
+        if (secure) {
+            cookie.setSecure(true);
+            cookie.setAttribute("SameSite", "None");
+        }
+        response.addCookie(cookie);
+    }
+
+    /** {@code status} with a plain-text body. */
+    public void writeText(int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
 }

@@ -30,6 +30,10 @@ public final class AuthServlet extends JsonApiServlet {
 
     public static final String TRY_REFRESH_TOKEN_HEADER = "x-skygear-try-refresh-token";
 
+    /** The path segment of a handler registered for every SSO provider: {@code sso/*}{@code /login}. */
+    public static final String PROVIDER_SEGMENT = "*";
+    static final String PATH_PARAMETER = AuthServlet.class.getName() + ".provider";
+
     private static final byte[] NOT_FOUND = "404 page not found\n".getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, AuthHandler> handlers;
@@ -61,6 +65,9 @@ public final class AuthServlet extends JsonApiServlet {
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws Exception {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         AuthHandler handler = handlers.get(path);
+        if (handler == null) {
+            handler = providerRoute(path, request);
+        }
         if (handler == null) {
             notFound(response);
             return;
@@ -96,6 +103,23 @@ public final class AuthServlet extends JsonApiServlet {
             RateLimitExceeded.setRetryAfter(response, e);
             throw e;
         }
+    }
+
+    /**
+     * The handler of a {@code sso/<provider id>/<endpoint>} path: registered as
+     * {@code sso/}{@value #PROVIDER_SEGMENT}{@code /<endpoint>}; the provider id goes to the handler as
+     * {@link AuthRequest#pathParameter()}. Exact paths ({@code sso/custom_token/login}) win.
+     */
+    private AuthHandler providerRoute(String path, HttpServletRequest request) {
+        String[] parts = path.split("/", 3);
+        if (parts.length != 3 || !parts[0].equals("sso") || parts[1].isEmpty()) {
+            return null;
+        }
+        AuthHandler handler = handlers.get("sso/" + PROVIDER_SEGMENT + "/" + parts[2]);
+        if (handler != null) {
+            request.setAttribute(PATH_PARAMETER, parts[1]);
+        }
+        return handler;
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

@@ -5,6 +5,9 @@ import io.skygear.core.db.TenantScope;
 import io.skygear.core.error.ErrorName;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.Json;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,8 @@ public final class PrincipalStore {
     static final String OAUTH_TABLE = "_auth_provider_oauth";
     static final String CUSTOM_TOKEN_TABLE = "_auth_provider_custom_token";
     static final String LOGIN_ID_CONSTRAINT = "_auth_provider_password_login_id_normalized_realm";
+    static final String OAUTH_CONSTRAINT = "_auth_provider_oauth_provider_user_id";
+    static final String CUSTOM_TOKEN_CONSTRAINT = "_auth_provider_custom_token_token_principal_id_key";
 
     private static final Field<String> ID = DSL.field(DSL.name("id"), SQLDataType.VARCHAR);
     private static final Field<String> PROVIDER = DSL.field(DSL.name("provider"), SQLDataType.VARCHAR);
@@ -53,6 +58,9 @@ public final class PrincipalStore {
     private static final Field<JSONB> PROVIDER_KEYS = DSL.field(DSL.name("provider_keys"), SQLDataType.JSONB);
     private static final Field<String> PROVIDER_USER_ID = DSL.field(DSL.name("provider_user_id"), SQLDataType.VARCHAR);
     private static final Field<JSONB> PROFILE = DSL.field(DSL.name("profile"), SQLDataType.JSONB);
+    private static final Field<JSONB> TOKEN_RESPONSE = DSL.field(DSL.name("token_response"), SQLDataType.JSONB);
+    private static final Field<LocalDateTime> CREATED_AT = DSL.field(DSL.name("_created_at"), SQLDataType.LOCALDATETIME);
+    private static final Field<LocalDateTime> UPDATED_AT = DSL.field(DSL.name("_updated_at"), SQLDataType.LOCALDATETIME);
     private static final Field<String> TOKEN_PRINCIPAL_ID = DSL.field(DSL.name("token_principal_id"), SQLDataType.VARCHAR);
     private static final Field<JSONB> RAW_PROFILE = DSL.field(DSL.name("raw_profile"), SQLDataType.JSONB);
 
@@ -112,6 +120,129 @@ public final class PrincipalStore {
         normalizedByKey.forEach((key, normalized) -> candidates.add(
                 Columns.of(password, LOGIN_ID_KEY).eq(key).and(Columns.of(password, LOGIN_ID_NORMALIZED).eq(normalized))));
         return selectPassword(principal, password, DSL.or(candidates), Columns.of(password, REALM).eq(realm));
+    }
+
+    /**
+     * Inserts an OAuth identity. The provider user is unique per tenant, provider type and keys; a clash,
+     * also with a concurrent transaction, is reported as {@link #alreadyLinked()}.
+     */
+    public void createOAuth(OAuthPrincipal principal, Instant now) {
+        insertPrincipal(principal.id(), Identity.OAUTH, principal.userId());
+        try {
+            tenant.insertInto(OAUTH_TABLE)
+                    .set(PRINCIPAL_ID, principal.id())
+                    .set(PROVIDER_TYPE, principal.providerType())
+                    .set(PROVIDER_KEYS, json(principal.providerKeys()))
+                    .set(PROVIDER_USER_ID, principal.providerUserId())
+                    .set(TOKEN_RESPONSE, json(principal.tokenResponse()))
+                    .set(PROFILE, json(principal.profile()))
+                    .set(CLAIMS, json(principal.claims()))
+                    .set(CREATED_AT, utc(now))
+                    .set(UPDATED_AT, utc(now))
+                    .execute();
+        } catch (DataAccessException e) {
+            if (violates(e, OAUTH_CONSTRAINT)) {
+                throw alreadyLinked();
+            }
+            throw e;
+        }
+    }
+
+    /** The OAuth identity of this provider user, if linked to anyone. */
+    public Optional<OAuthPrincipal> findOAuth(String providerType, Map<String, Object> providerKeys, String providerUserId) {
+        return selectOAuth(PROVIDER_TYPE.eq(providerType), PROVIDER_KEYS.eq(json(providerKeys)),
+                PROVIDER_USER_ID.eq(providerUserId)).stream().findFirst();
+    }
+
+    /** The user's OAuth identity at this provider, if any. */
+    public Optional<OAuthPrincipal> findOAuthOfUser(String userId, String providerType, Map<String, Object> providerKeys) {
+        return selectOAuth(PROVIDER_TYPE.eq(providerType), PROVIDER_KEYS.eq(json(providerKeys)),
+                USER_ID.eq(userId)).stream().findFirst();
+    }
+
+    /** Keeps what the provider said at the latest login. */
+    public void updateOAuth(String principalId, Map<String, Object> tokenResponse, Map<String, Object> profile,
+                            Map<String, Object> claims, Instant now) {
+        tenant.update(OAUTH_TABLE, Map.of(TOKEN_RESPONSE, json(tokenResponse), PROFILE, json(profile),
+                CLAIMS, json(claims), UPDATED_AT, utc(now)), PRINCIPAL_ID.eq(principalId)).execute();
+    }
+
+    /** Inserts a custom-token identity; a {@code sub} already linked is reported as {@link #alreadyLinked()}. */
+    public void createCustomToken(CustomTokenPrincipal principal) {
+        insertPrincipal(principal.id(), Identity.CUSTOM_TOKEN, principal.userId());
+        try {
+            tenant.insertInto(CUSTOM_TOKEN_TABLE)
+                    .set(PRINCIPAL_ID, principal.id())
+                    .set(TOKEN_PRINCIPAL_ID, principal.tokenPrincipalId())
+                    .set(RAW_PROFILE, json(principal.rawProfile()))
+                    .set(CLAIMS, json(principal.claims()))
+                    .execute();
+        } catch (DataAccessException e) {
+            if (violates(e, CUSTOM_TOKEN_CONSTRAINT)) {
+                throw alreadyLinked();
+            }
+            throw e;
+        }
+    }
+
+    /** The custom-token identity of the developer's user {@code sub}, if any. */
+    public Optional<CustomTokenPrincipal> findCustomToken(String sub) {
+        Record row = tenant.selectFrom(CUSTOM_TOKEN_TABLE, TOKEN_PRINCIPAL_ID.eq(sub)).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        return find(row.get(PRINCIPAL_ID)).map(identity -> new CustomTokenPrincipal(identity.id(), identity.userId(),
+                sub, read(row.get(RAW_PROFILE)), read(row.get(CLAIMS))));
+    }
+
+    /** Keeps the claims of the latest token. */
+    public void updateCustomToken(String principalId, Map<String, Object> rawProfile, Map<String, Object> claims) {
+        tenant.update(CUSTOM_TOKEN_TABLE, Map.of(RAW_PROFILE, json(rawProfile), CLAIMS, json(claims)),
+                PRINCIPAL_ID.eq(principalId)).execute();
+    }
+
+    /** Deletes an identity of any type with its provider row. */
+    public void delete(String principalId) {
+        for (String table : List.of(PASSWORD_TABLE, OAUTH_TABLE, CUSTOM_TOKEN_TABLE)) {
+            tenant.deleteFrom(table, PRINCIPAL_ID.eq(principalId)).execute();
+        }
+        tenant.deleteFrom(PRINCIPAL_TABLE, ID.eq(principalId)).execute();
+    }
+
+    /** 401 {@code SSOFailed/AlreadyLinked} "user is already linked to this provider". */
+    public static SkygearException alreadyLinked() {
+        return new SkygearException(ErrorName.UNAUTHORIZED, "SSOFailed", "user is already linked to this provider",
+                Map.of("cause", Map.of("kind", "AlreadyLinked")));
+    }
+
+    private void insertPrincipal(String id, String provider, String userId) {
+        tenant.insertInto(PRINCIPAL_TABLE)
+                .set(ID, id)
+                .set(PROVIDER, provider)
+                .set(USER_ID, userId)
+                .execute();
+    }
+
+    private List<OAuthPrincipal> selectOAuth(Condition... where) {
+        Table<Record> principal = tenant.table(PRINCIPAL_TABLE).as("pr");
+        Table<Record> oauth = tenant.table(OAUTH_TABLE).as("pv");
+        return tenant.dsl()
+                .select(Columns.of(oauth, PRINCIPAL_ID), Columns.of(principal, USER_ID), Columns.of(oauth, PROVIDER_TYPE),
+                        Columns.of(oauth, PROVIDER_KEYS), Columns.of(oauth, PROVIDER_USER_ID),
+                        Columns.of(oauth, TOKEN_RESPONSE), Columns.of(oauth, PROFILE), Columns.of(oauth, CLAIMS))
+                .from(oauth)
+                .join(principal).on(Columns.of(principal, ID).eq(Columns.of(oauth, PRINCIPAL_ID)),
+                        tenant.condition(principal))
+                .where(tenant.condition(oauth))
+                .and(DSL.and(where))
+                .orderBy(Columns.of(oauth, PRINCIPAL_ID))
+                .fetch(r -> new OAuthPrincipal(r.get(PRINCIPAL_ID), r.get(USER_ID), r.get(PROVIDER_TYPE),
+                        read(r.get(PROVIDER_KEYS)), r.get(PROVIDER_USER_ID), read(r.get(TOKEN_RESPONSE)),
+                        read(r.get(PROFILE)), read(r.get(CLAIMS))));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Every password identity of the user. */

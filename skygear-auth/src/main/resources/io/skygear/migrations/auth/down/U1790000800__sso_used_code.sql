@@ -1,0 +1,1 @@
+DROP TABLE _auth_sso_used_code;
