@@ -34,6 +34,19 @@ ensure_libvips() {
   fi
 }
 
+# Headless Chromium for the browser tests (io.skygear.testing.Chromium). Not fatal: without it those
+# tests skip with a message, and fail when CI=true.
+ensure_chromium() {
+  if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "chromium is missing: installing it with apt-get" >&2
+    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; } \
+      || echo "warning: apt-get install chromium failed; browser tests will not run" >&2
+  else
+    echo "warning: chromium is missing (Debian: apt-get install chromium); browser tests will not run" >&2
+  fi
+}
+
 ensure_maven() {
   command -v mvn >/dev/null || die "Maven (mvn) is not on PATH; install Maven 3.8+"
 }
