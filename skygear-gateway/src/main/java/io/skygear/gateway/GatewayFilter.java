@@ -30,6 +30,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,10 +44,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -282,7 +285,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         proxy.forward(request, response, target, headers, false);
     }
 
-    private static void requestIdHeader(jakarta.servlet.ServletRequest request, Map<String, String> headers) {
+    private static void requestIdHeader(ServletRequest request, Map<String, String> headers) {
         RequestIdFilter.requestId(request).ifPresent(id -> headers.put(RequestIdFilter.HEADER, id));
     }
 
@@ -317,7 +320,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
             }
 
             @Override
-            public java.util.Enumeration<String> getInitParameterNames() {
+            public Enumeration<String> getInitParameterNames() {
                 return Collections.emptyEnumeration();
             }
         };
@@ -370,7 +373,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
 
         /** Serves {@code version} of {@code /_<name>/*} in-process. */
         public Builder gear(String name, GearVersion version, Gear gear) {
-            return target(name, version, new GearTarget.InProcess(java.util.Objects.requireNonNull(gear, "gear")));
+            return target(name, version, new GearTarget.InProcess(Objects.requireNonNull(gear, "gear")));
         }
 
         /**

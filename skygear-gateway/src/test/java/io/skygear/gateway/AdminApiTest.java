@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skygear.core.http.Json;
 import io.skygear.gateway.GatewayFixture.Reply;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,10 +135,10 @@ class AdminApiTest {
                 {"app_id":"%s","routes":[{"path":"/x","type":"http-service","type_config":{"backend_url":"ftp://x"}}]}"""
                 .formatted(fixture.appA.id())).status()).isEqualTo(400);
         assertThat(admin("app/set_plan", """
-                {"id":"%s","plan_id":"%s"}""".formatted(fixture.appA.id(), java.util.UUID.randomUUID())).status())
+                {"id":"%s","plan_id":"%s"}""".formatted(fixture.appA.id(), UUID.randomUUID())).status())
                 .isEqualTo(404);
         assertThat(admin("app/get", """
-                {"id":"%s"}""".formatted(java.util.UUID.randomUUID())).status()).isEqualTo(404);
+                {"id":"%s"}""".formatted(UUID.randomUUID())).status()).isEqualTo(404);
         assertThat(admin("nope", "{}").status()).isEqualTo(404);
         assertThat(admin("plan/create", "{\"name\":\"x\",\"max_users\":-1}").status()).isEqualTo(400);
         assertThat(Json.mapper().readTree(admin("plan/create", "[]").body()).get("error")).isNotNull();

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
@@ -50,7 +52,7 @@ final class GatewayFixture implements AutoCloseable {
     static final String ADMIN_KEY = "admin-key-0123456789";
 
     /** One HTTP answer, its body parsed on demand. */
-    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    record Reply(int status, String body, HttpHeaders headers) {
 
         JsonNode json() {
             return Json.mapper().readTree(body);
@@ -69,7 +71,8 @@ final class GatewayFixture implements AutoCloseable {
     final App appA;
     final App appB;
 
-    private GatewayFixture(UnaryOperator<GatewaySettings.Builder> settings, BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
+    private GatewayFixture(UnaryOperator<GatewaySettings.Builder> settings,
+                           BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
         TestDatabase db = TestDatabase.create();
         configDb = Database.builder().jdbcUrl(db.jdbcUrl()).username("postgres").schema("app_config")
                 .maximumPoolSize(8).minimumIdle(0).build();
@@ -98,7 +101,9 @@ final class GatewayFixture implements AutoCloseable {
         return new GatewayFixture(s -> s, (g, backend) -> g);
     }
 
-    static GatewayFixture start(UnaryOperator<GatewaySettings.Builder> settings, BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
+    /** With settings and gears of the test's own ({@code gears} also gets the backend server). */
+    static GatewayFixture start(UnaryOperator<GatewaySettings.Builder> settings,
+                                BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
         return new GatewayFixture(settings, gears);
     }
 
@@ -214,7 +219,7 @@ final class GatewayFixture implements AutoCloseable {
             json.put("query", request.getQueryString());
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : Collections.list(request.getHeaderNames())) {
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), Collections.list(request.getHeaders(name)));
+                headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
             }
             json.put("headers", headers);
             json.put("body", new String(body, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ class GearGatingTest {
     @Test
     void corsPreflightOfAGearIsAnsweredByTheGateway() {
         Reply reply = fixture.send(HOST_A, "OPTIONS", "/_auth/login",
-                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.noBody(),
                 "Origin", "https://web.example.com", "Access-Control-Request-Method", "POST");
 
         assertThat(reply.status()).isEqualTo(200);

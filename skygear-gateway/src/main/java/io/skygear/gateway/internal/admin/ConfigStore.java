@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -248,7 +249,7 @@ public final class ConfigStore {
                         UUID.randomUUID(), UUID.randomUUID().toString(), Json.mapper().writeValueAsString(json), appId));
     }
 
-    private void deploy(UUID appId, String retire, java.util.function.Consumer<DSLContext> insert) {
+    private void deploy(UUID appId, String retire, Consumer<DSLContext> insert) {
         database.transaction(trx -> {
             DSLContext dsl = trx.dsl();
             // the app row is locked so that two deployments of one app do not both stay "last"
