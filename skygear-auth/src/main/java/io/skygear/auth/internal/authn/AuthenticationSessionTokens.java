@@ -112,8 +112,10 @@ public final class AuthenticationSessionTokens {
     }
 
     private static byte[] hmac(TenantContext tenant, String signingInput) {
-        byte[] secret = tenant.config().userConfig().auth().authenticationSession().secret()
+        byte[] configured = tenant.config().userConfig().auth().authenticationSession().secret()
                 .getBytes(StandardCharsets.UTF_8);
+        // an empty secret is refused by SecretKeySpec; one zero byte is the same HMAC key (zero-padded)
+        byte[] secret = configured.length == 0 ? new byte[1] : configured;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
