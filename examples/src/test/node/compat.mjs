@@ -230,6 +230,23 @@ async function main() {
     return `user ${user.id}`;
   });
 
+  await step("asset_upload", async () => {
+    const content = `asset from ${email}`;
+    const name = await app.asset.upload(Buffer.from(content), {
+      prefix: "compat-",
+      headers: { "content-type": "text/plain" },
+    });
+    check(typeof name === "string" && /^compat-[0-9a-f-]{36}\.txt$/.test(name), `asset.upload returned ${JSON.stringify(name)}`);
+    const response = await fetch(`${endpoint.replace(/\/+$/, "")}/_asset/get/${name}`);
+    checkEqual(response.status, 200, `GET /_asset/get/${name}: status`);
+    checkEqual(await response.text(), content, `GET /_asset/get/${name}: body`);
+    const exactName = `compat-${run}.txt`;
+    checkEqual(await app.asset.upload(Buffer.from("exact"), { exactName }), exactName, "asset.upload with exactName");
+    await expectSkygearError(app.asset.upload(Buffer.from("again"), { exactName }), "DuplicateAsset",
+      "asset.upload of a taken exactName");
+    return `uploaded ${name} and ${exactName}`;
+  });
+
   console.log(`ALL PASSED (${passed} steps)`);
 }
 

@@ -1,5 +1,8 @@
 package io.skygear.examples;
 
+import io.skygear.assets.AssetGear;
+import io.skygear.assets.storage.FileSystemStorage;
+import io.skygear.auth.AuthContext;
 import io.skygear.auth.AuthGear;
 import io.skygear.core.config.TenantConfig;
 import io.skygear.core.db.Database;
@@ -101,12 +104,18 @@ public final class HostApp implements AutoCloseable {
 
             AuthGear auth = AuthGear.builder().databases(DatabaseResolver.fixed(database)).build();
             resources.addFirst(auth);
+            AssetGear assets = AssetGear.builder()
+                    .storage(FileSystemStorage.of(options.dataDir().resolve("assets")))
+                    .databases(DatabaseResolver.fixed(database))
+                    .users(request -> AuthContext.of(request).userId())
+                    .build();
+            resources.addFirst(assets);
 
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(context(config, auth));
+            server.setHandler(context(config, auth, assets));
             server.start();
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);
@@ -116,7 +125,7 @@ public final class HostApp implements AutoCloseable {
         }
     }
 
-    private static ServletContextHandler context(TenantConfig config, AuthGear auth) {
+    private static ServletContextHandler context(TenantConfig config, AuthGear auth, AssetGear assets) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         // Health first and outside every filter, so a load balancer needs no tenant and no key.
@@ -131,6 +140,7 @@ public final class HostApp implements AutoCloseable {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
         context.addServlet(new ServletHolder(auth.servlet()), "/_auth/*");
+        context.addServlet(new ServletHolder(assets.servlet()), "/_asset/*");
         context.addServlet(new ServletHolder(new HelloServlet()), "/api/hello");
         return context;
     }

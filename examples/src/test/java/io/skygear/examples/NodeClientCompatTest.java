@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Wire compatibility with the reference client: the real {@code @skygear/node-client} 2.0.0-alpha.16
  * from npm ({@code src/test/node}) runs signup → me → change password → session list/revoke → logout →
- * login → me against the example app over HTTP. Needs {@code node} and {@code npm} on the PATH: without
+ * login → me → asset upload (fetched back from {@code /_asset/get/<name>}) against the example app over
+ * HTTP. Needs {@code node} and {@code npm} on the PATH: without
  * them the test is skipped locally and fails in CI ({@code CI=true}).
  */
 class NodeClientCompatTest {
 
     private static final List<String> STEPS = List.of("signup", "me", "change_password", "second_login",
-            "session_list", "session_revoke", "logout", "login", "me_after_login");
+            "session_list", "session_revoke", "logout", "login", "me_after_login", "asset_upload");
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
