@@ -131,6 +131,11 @@ public final class ImageProcessor {
                     image.close();
                     image = flat;
                 }
+                if (format == ImageFormat.WEBP) { // libwebp encodes from memory anyway; see copyMemory()
+                    VipsImage decoded = image.copyMemory();
+                    image.close();
+                    image = decoded;
+                }
                 byte[] bytes = image.save(suffix(format, pipeline.quality()));
                 if (format == ImageFormat.WEBP) {
                     bytes = WebpMetadata.strip(bytes);

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * right away, so the message is normally that call's; when two calls fail at the same moment on
  * different threads one exception may carry both texts and the other none.
  */
+@SuppressWarnings("restricted") // the point of this package: native calls, enabled by --enable-native-access
 public final class Vips {
 
     private static final ConcurrentMap<String, Boolean> SAVERS = new ConcurrentHashMap<>();

@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
  * new images and leave this one usable; libvips evaluates lazily, so pixels are decoded only when an
  * image is saved. Close every image (try-with-resources); an image is used by one thread at a time.
  */
+@SuppressWarnings("restricted") // the point of this package: native calls, enabled by --enable-native-access
 public final class VipsImage implements AutoCloseable {
 
     private final VipsLib lib;
@@ -167,6 +169,22 @@ public final class VipsImage implements AutoCloseable {
         }
     }
 
+    /**
+     * Computes all pixels into memory now, so that decode errors surface here rather than inside a
+     * saver (libvips 8.14's WebP saver leaks its buffers when its input fails mid-way).
+     */
+    public VipsImage copyMemory() {
+        try {
+            MemorySegment copy = (MemorySegment) lib.imageCopyMemory.invokeExact(handle());
+            if (copy.equals(MemorySegment.NULL)) {
+                throw new VipsException("copy_memory: " + lib.takeError());
+            }
+            return new VipsImage(lib, copy);
+        } catch (Throwable t) {
+            throw VipsLib.rethrow(t);
+        }
+    }
+
     /** Converts to 8-bit sRGB (e.g. a grey image that is to get a coloured border). */
     public VipsImage toSrgb() {
         try (Arena arena = Arena.ofConfined()) {
@@ -219,7 +237,7 @@ public final class VipsImage implements AutoCloseable {
         return handle;
     }
 
-    private int intOf(java.lang.invoke.MethodHandle getter) {
+    private int intOf(MethodHandle getter) {
         try {
             return (int) getter.invokeExact(handle());
         } catch (Throwable t) {

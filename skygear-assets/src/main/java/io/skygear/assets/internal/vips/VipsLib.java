@@ -11,14 +11,19 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The libvips symbols we call, looked up once. Loading and {@code vips_init} happen in the holder's
  * static initialiser, which the JVM runs exactly once and thread-safely; a failure is remembered as
  * the reason libvips is unavailable instead of being retried on every request.
  */
+@SuppressWarnings("restricted") // the point of this package: native calls, enabled by --enable-native-access
 final class VipsLib {
 
     /** Override for the library to load (a path or a name the dynamic linker finds). */
@@ -26,6 +31,9 @@ final class VipsLib {
     private static final List<String> DEFAULT_NAMES = List.of("libvips.so.42", "libvips.42.dylib");
     private static final int MIN_MAJOR = 8;
     private static final int MIN_MINOR = 13;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Vips.class);
+    private static final int G_LOG_LEVEL_WARNING = 1 << 4;
 
     // enum values of libvips 8.x headers (stable across 8.x)
     static final int SIZE_FORCE = 3;
@@ -39,6 +47,7 @@ final class VipsLib {
     final MethodHandle findSaveBuffer;
     final MethodHandle typeFind;
     final MethodHandle imageNewFromBuffer;
+    final MethodHandle imageCopyMemory;
     final MethodHandle thumbnailBuffer;
     final MethodHandle imageGetWidth;
     final MethodHandle imageGetHeight;
@@ -74,6 +83,7 @@ final class VipsLib {
         thumbnailBuffer = b.variadic("vips_thumbnail_buffer", FunctionDescriptor.of(JAVA_INT,
                 ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 4);
+        imageCopyMemory = b.fn("vips_image_copy_memory", FunctionDescriptor.of(ADDRESS, ADDRESS));
         imageGetWidth = b.fn("vips_image_get_width", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         imageGetHeight = b.fn("vips_image_get_height", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         imageGetBands = b.fn("vips_image_get_bands", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -100,6 +110,8 @@ final class VipsLib {
         MethodHandle cacheSetMaxMem = b.fn("vips_cache_set_max_mem", FunctionDescriptor.ofVoid(JAVA_LONG));
         MethodHandle cacheSetMaxFiles = b.fn("vips_cache_set_max_files", FunctionDescriptor.ofVoid(JAVA_INT));
         MethodHandle blockUntrusted = b.fn("vips_block_untrusted_set", FunctionDescriptor.ofVoid(JAVA_INT));
+        MethodHandle setLogHandler = b.fn("g_log_set_handler", FunctionDescriptor.of(JAVA_INT,
+                ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         b.requireAll();
 
         int major = (int) versionOf.invokeExact(0);
@@ -122,6 +134,25 @@ final class VipsLib {
         cacheSetMaxFiles.invokeExact(0);
         // Refuse loaders libvips marks untrusted (ImageMagick, MATLAB, FITS...) even if a caller asks.
         blockUntrusted.invokeExact(1);
+        // libvips warns on stderr about every bad tile of a corrupt upload; the failure itself reaches
+        // the caller as an exception, so the warnings go to the log at debug level instead.
+        MemorySegment handler = linker.upcallStub(
+                MethodHandles.lookup().findStatic(VipsLib.class, "logWarning",
+                        MethodType.methodType(void.class, MemorySegment.class, int.class, MemorySegment.class, MemorySegment.class)),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
+        int handlerId = (int) setLogHandler.invokeExact(Arena.global().allocateFrom("VIPS"), G_LOG_LEVEL_WARNING, handler,
+                MemorySegment.NULL);
+    }
+
+    /** GLogFunc for the VIPS domain; runs on libvips' threads, so it must never throw. */
+    private static void logWarning(MemorySegment domain, int level, MemorySegment message, MemorySegment userData) {
+        try {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("libvips: {}", message.reinterpret(Long.MAX_VALUE).getString(0));
+            }
+        } catch (Throwable ignored) {
+            // a log line is not worth crashing the JVM from a native thread
+        }
     }
 
     /** The loaded library; throws {@link VipsException} with the reason when it is unavailable. */

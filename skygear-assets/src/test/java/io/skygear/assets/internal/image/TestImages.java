@@ -27,6 +27,18 @@ final class TestImages {
         return encode(photo(width, height, false), "jpg");
     }
 
+    /** A JPEG of random pixels: large for its size, so a truncated copy fails deep inside decoding. */
+    static byte[] noiseJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(width * 17L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "jpg");
+    }
+
     /** A photo-like PNG, with a half-transparent left half when {@code alpha}. */
     static byte[] png(int width, int height, boolean alpha) {
         return encode(photo(width, height, alpha), "png");

@@ -86,7 +86,8 @@ class VipsImageTest {
                 VipsImage flat = image.flatten(0, 0, 255);
                 VipsImage opaqueLeft = left.flatten(255, 255, 255);
                 VipsImage framed = opaqueLeft.embed(5, 0, 30, 30, 0, 255, 0);
-                VipsImage rotated = image.autorotate()) {
+                VipsImage rotated = image.autorotate();
+                VipsImage inMemory = half.copyMemory()) {
             assertThat(new int[] {half.width(), half.height()}).containsExactly(20, 8);
             assertThat(new int[] {left.width(), left.height()}).containsExactly(20, 30);
             assertThat(flat.bands()).isEqualTo(3);
@@ -98,6 +99,7 @@ class VipsImageTest {
             assertThat(framedPixels.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x00FF00);
             assertThat(framedPixels.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0xFF0000);
             assertThat(rotated.width()).isEqualTo(40);
+            assertThat(new int[] {inMemory.width(), inMemory.height(), inMemory.bands()}).containsExactly(20, 8, 4);
         }
     }
 
