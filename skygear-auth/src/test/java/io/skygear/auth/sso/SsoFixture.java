@@ -192,6 +192,7 @@ final class SsoFixture implements AutoCloseable {
                     login_id_keys:
                       - { key: email, type: email }
                       - { key: username, type: raw }
+                  welcome_email: { enabled: true }
                   hook: { secret: hook-%1$s }
                   asset: { secret: asset-%1$s }
                   sso:

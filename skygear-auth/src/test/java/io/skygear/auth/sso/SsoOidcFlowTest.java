@@ -88,6 +88,15 @@ class SsoOidcFlowTest {
         }
 
         @Test
+        void signupWithAnEmailQueuesTheWelcomeEmail() {
+            String subject = unique("welcome");
+            String userId = login(APP, subject, subject + "@example.com", null).result().get("user").get("id").asString();
+
+            assertThat(sso.count("SELECT count(*) FROM app._auth_message_outbox WHERE purpose = 'welcome_email' "
+                    + "AND user_id = ? AND recipient = ?", userId, subject + "@example.com")).isEqualTo(1);
+        }
+
+        @Test
         void theAccessTokenWorksOnMe() {
             Reply reply = login(APP, unique("carol"), null, null);
             Reply me = sso.post("/_auth/me", "{}", SsoFixture.headers(SsoFixture.key(APP),

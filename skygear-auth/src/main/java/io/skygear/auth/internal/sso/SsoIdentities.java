@@ -16,6 +16,7 @@ import io.skygear.auth.internal.principal.PrincipalStore;
 import io.skygear.auth.internal.sso.provider.ProviderUser;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
+import io.skygear.auth.internal.welcome.WelcomeEmail;
 import io.skygear.core.config.LoginIdType;
 import io.skygear.core.error.ErrorName;
 import io.skygear.core.error.SkygearException;
@@ -36,7 +37,8 @@ import org.jooq.DSLContext;
  *   <li>else, when another identity has the same e-mail address: {@code abort} → 409
  *       {@code LoginIDAlreadyUsed}; {@code merge} → the identity is added to that user (409 when the
  *       address belongs to more than one user); {@code create} → a new user;</li>
- *   <li>else a new user, with {@code before_user_create}.</li>
+ *   <li>else a new user, with {@code before_user_create} and the welcome e-mail (when enabled and the
+ *       provider gave an address).</li>
  * </ul>
  * A disabled user is refused with 403 {@code UserDisabled} (deviation 1). The caller queues
  * {@link Outcome#afterHooks()} and opens the session.
@@ -93,6 +95,8 @@ public final class SsoIdentities {
         BeforeHookResult userCreate = services.hooks().before(tenant, trx,
                 new UserCreateEvent(user.toHookUser(), List.of(identity.toHookIdentity())), hooks);
         user = services.mutations().apply(tenant, trx, user, userCreate.mutations());
+        User created = user;
+        external.email().ifPresent(email -> new WelcomeEmail(services).send(tenant, trx, created, email, hooks));
         return new Outcome(user, identity, SessionCreateEvent.Reason.SIGNUP, List.of(userCreate.payload()));
     }
 

@@ -38,6 +38,19 @@ public final class WelcomeEmail {
         if (config.destination() != WelcomeEmailDestination.ALL && !emails.isEmpty()) {
             emails = emails.subList(0, 1);
         }
+        deliver(tenant, trx, config, user, emails, hookContext);
+    }
+
+    /** The welcome e-mail of an SSO or custom-token signup, to the address the provider gave. */
+    public void send(TenantContext tenant, DSLContext trx, User user, String email, HookContext hookContext) {
+        WelcomeEmailConfig config = tenant.config().userConfig().welcomeEmail();
+        if (config.enabled()) {
+            deliver(tenant, trx, config, user, List.of(email), hookContext);
+        }
+    }
+
+    private void deliver(TenantContext tenant, DSLContext trx, WelcomeEmailConfig config, User user, List<String> emails,
+                         HookContext hookContext) {
         String base = hookContext.baseUri().map(URI::toString).orElse("");
         for (String email : emails) {
             Map<String, Object> context = new LinkedHashMap<>();
