@@ -225,6 +225,54 @@ class ForgotPasswordTest {
                 + "AND purpose = 'forgot_password' AND status = 'sent'", APP, email)).isEqualTo(2);
     }
 
+    @Test
+    void theReferenceResetCodeResetsAndWrongOrExpiredCodesFail() {
+        // reference §12 #15: master key master_key, user john.doe.id with password 123456, never logged in
+        String app = MessagingFixture.APP_REFERENCE;
+        fx.database.dsl().execute("INSERT INTO app._core_user (id, app_id) VALUES ('john.doe.id', ?)", app);
+        fx.database.dsl().execute("INSERT INTO app._auth_user_profile (user_id, created_at, updated_at, data, app_id) "
+                + "VALUES ('john.doe.id', now(), now(), '{}', ?)", app);
+        fx.database.dsl().execute("INSERT INTO app._auth_principal (id, provider, user_id, app_id) "
+                + "VALUES ('john.doe.principal', 'password', 'john.doe.id', ?)", app);
+        fx.database.dsl().execute("INSERT INTO app._auth_provider_password (principal_id, login_id, login_id_key, "
+                + "login_id_normalized, password, realm, claims, app_id) VALUES ('john.doe.principal', 'john.doe@example.com', "
+                + "'email', 'john.doe@example.com', '$2a$10$/jm/S1sY6ldfL6UZljlJdOAdJojsJfkjg/pqK47Q8WmOLE19tGWQi', 'default', "
+                + "'{}', ?)", app);
+        String body = "{\"user_id\":\"john.doe.id\",\"code\":\"%s\",\"expire_at\":%d,\"new_password\":\"new-pass-1\"}";
+        fx.clock.set(java.time.Instant.parse("2006-01-02T15:04:05Z"));
+        try {
+            MessagingFixture.Reply wrong = fx.post("/_auth/forgot_password/reset_password", body.formatted("abcabc", 1138892645L), key(app));
+            MessagingFixture.Reply expired = fx.post("/_auth/forgot_password/reset_password", body.formatted("1398d567", 1104678245L), key(app));
+            MessagingFixture.Reply ok = fx.post("/_auth/forgot_password/reset_password", body.formatted("1398d567", 1138892645L), key(app));
+
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.error().get("message").asString()).isEqualTo("invalid reset code");
+            assertThat(expired.error().at("/info/cause/kind").asString()).isEqualTo("ExpiredCode");
+            assertThat(expired.error().get("message").asString()).isEqualTo("reset code has expired");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(fx.post("/_auth/forgot_password/reset_password", body.formatted("1398d567", 1138892645L), key(app))
+                    .error().at("/info/cause/kind").asString()).isEqualTo("InvalidCode");
+        } finally {
+            fx.clock.set(MessagingFixture.T0);
+        }
+    }
+
+    @Test
+    void requestsAreRateLimitedPerAddress() {
+        String email = uniqueEmail("limited");
+        fx.signup(APP, Map.of("email", email));
+        for (int i = 0; i < 5; i++) {
+            assertThat(fx.post("/_auth/forgot_password", "{\"email\":\"" + email + "\"}", key(APP)).status()).isEqualTo(200);
+        }
+
+        MessagingFixture.Reply limited = fx.post("/_auth/forgot_password", "{\"email\":\"" + email.toUpperCase() + "\"}", key(APP));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.error().get("reason").asString()).isEqualTo("TooManyRequest");
+        assertThat(limited.header("Retry-After")).hasValue("3600");
+        assertThat(fx.mailsTo(email, "Reset password instruction", 5)).hasSize(5);
+    }
+
     private static MimeMessage resetMail(String email) {
         List<MimeMessage> mails = fx.mailsTo(email, "Reset password instruction", 1);
         assertThat(mails).isNotEmpty();
