@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public final class HttpProxy implements AutoCloseable {
 
     private final HttpClient client;
     private final Duration responseTimeout;
+    private final ScheduledThreadPoolExecutor timer;
 
     public HttpProxy(Duration connectTimeout, Duration responseTimeout) {
         this.client = HttpClient.newBuilder()
@@ -52,6 +55,9 @@ public final class HttpProxy implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .build();
         this.responseTimeout = responseTimeout;
+        this.timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("skygear-gateway-proxy-timer").factory());
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -75,20 +81,23 @@ public final class HttpProxy implements AutoCloseable {
         CompletableFuture<HttpResponse<InputStream>> pending =
                 client.sendAsync(outgoing, HttpResponse.BodyHandlers.ofInputStream());
         // the response timeout counts from the last byte sent: a long upload is not a slow backend
-        upload.sent().thenRunAsync(() -> {
-            if (!pending.isDone()) {
+        upload.sent().thenRun(() -> {
+            ScheduledFuture<?> timeout = timer.schedule(() -> {
                 timedOut.set(true);
                 pending.cancel(true);
-            }
-        }, CompletableFuture.delayedExecutor(responseTimeout.toNanos(), TimeUnit.NANOSECONDS));
+            }, responseTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            // answered in time: the task goes (a queue of finished requests' timers would hold their memory)
+            pending.whenComplete((answered, error) -> timeout.cancel(false));
+        });
         try {
             answer = pending.get();
         } catch (CancellationException e) {
             Status.write(response, timedOut.get() ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY);
             return;
         } catch (ExecutionException e) {
+            // a cancelled exchange may also end as an I/O error, depending on which side notices first
             LOG.debug("backend {} failed: {}", target, e.getCause().toString());
-            Status.write(response, HttpServletResponse.SC_BAD_GATEWAY);
+            Status.write(response, timedOut.get() ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,7 +191,9 @@ public final class HttpProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        timer.shutdownNow();
+        // aborts exchanges still running (close() would wait for them, e.g. a backend that never answers)
+        client.shutdownNow();
     }
 
     /** Empty-bodied statuses like Go's reverse proxy, written only while nothing has been sent. */
