@@ -46,6 +46,19 @@ class FileSystemPresignUploadTest extends PresignUploadContract {
     }
 
     @Test
+    void uploadUrlOfADeletedReservationIsRefused() {
+        var presign = fixture.postJson("/_asset/presign_upload",
+                "{\"exact_name\":\"revoked.txt\",\"headers\":{\"content-length\":\"3\"}}", master(fixture.a));
+        fixture.delete("/_asset/delete/revoked.txt", master(fixture.a));
+
+        var put = fixture.put(fixture.a, presign.result().get("url").asString(), "abc".getBytes(),
+                AssetFixture.headersOf(presign.result()));
+
+        assertThat(put.status()).isEqualTo(404);
+        assertThat(fixture.get("/_asset/get/revoked.txt", tenant(fixture.a)).status()).isEqualTo(404);
+    }
+
+    @Test
     void expiredUploadUrlIsRefused() {
         var presign = fixture.postJson("/_asset/presign_upload", "{\"headers\":{\"content-length\":\"3\"}}",
                 master(fixture.a));

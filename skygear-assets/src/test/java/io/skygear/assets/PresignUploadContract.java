@@ -79,6 +79,17 @@ abstract class PresignUploadContract {
     }
 
     @Test
+    void headerValuesWithControlCharactersAreRefused() {
+        var reply = fixture.postJson("/_asset/presign_upload",
+                "{\"headers\":{\"content-length\":\"1\",\"content-disposition\":\"a\\r\\nSet-Cookie: x=1\"}}",
+                master(fixture.a));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.error().get("info").get("causes").get(0).get("pointer").asString())
+                .isEqualTo("/headers/content-disposition");
+    }
+
+    @Test
     void nameIsPrefixUuidAndTheTypesExtension() {
         var reply = fixture.postJson("/_asset/presign_upload",
                 "{\"prefix\":\"prefix-\",\"headers\":{\"content-type\":\"image/png\",\"content-length\":\"123\"}}",

@@ -20,6 +20,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class FileSystemStorage implements AssetStorage {
     private FileSystemStorage(Path root, Clock clock) {
         this.root = root;
         this.clock = clock;
-        java.util.Arrays.setAll(writeLocks, i -> new Object());
+        Arrays.setAll(writeLocks, i -> new Object());
     }
 
     /** Storage under {@code root}, created if missing. */
@@ -173,7 +175,7 @@ public final class FileSystemStorage implements AssetStorage {
                 }
             }
         }
-        matches.sort(java.util.Comparator.comparing(ObjectSummary::key));
+        matches.sort(Comparator.comparing(ObjectSummary::key));
         if (matches.size() <= limit) {
             return new ObjectPage(matches, Optional.empty());
         }

@@ -1,6 +1,7 @@
 package io.skygear.assets.storage;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record ObjectMetadata(AssetAccess access, Map<String, String> headers) {
         Objects.requireNonNull(access, "access");
         Map<String, String> copy = new TreeMap<>();
         Objects.requireNonNull(headers, "headers").forEach((name, value) -> copy.put(
-                Objects.requireNonNull(name, "header name").toLowerCase(java.util.Locale.ROOT),
+                Objects.requireNonNull(name, "header name").toLowerCase(Locale.ROOT),
                 Objects.requireNonNull(value, "header value")));
         headers = Collections.unmodifiableMap(copy);
     }

@@ -3,6 +3,7 @@ package io.skygear.assets.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -193,7 +194,7 @@ public final class S3Storage implements AssetStorage {
             }
         });
         return Optional.of(new PresignedUpload(presigned.httpRequest().method().name(),
-                java.net.URI.create(presigned.url().toString()), headers));
+                URI.create(presigned.url().toString()), headers));
     }
 
     @Override

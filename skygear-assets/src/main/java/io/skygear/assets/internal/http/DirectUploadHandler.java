@@ -37,7 +37,8 @@ final class DirectUploadHandler {
                 new HttpSigner.SignedRequest("PUT", origin.host(), origin.basePath() + Routes.UPLOAD + name,
                         query), services.clock().instant());
         AssetNames.require(name);
-        long signedLength = Long.parseLong(query.get(PresignUploadHandler.LENGTH_PARAM).getFirst());
+        long signedLength = signedLength(query);
+        services.uploads().requireReserved(tenant, name);
         if (request.getContentLengthLong() != signedLength) {
             throw SkygearException.of(ErrorName.BAD_REQUEST,
                     "Content-Length must be " + signedLength + ", the size the upload was signed for");
@@ -48,5 +49,14 @@ final class DirectUploadHandler {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("ETag", stored.etag());
         response.setContentLength(0);
+    }
+
+    /** The size the URL was signed for; a URL this gear signed always has one. */
+    private static long signedLength(Map<String, List<String>> query) {
+        try {
+            return Long.parseLong(query.getOrDefault(PresignUploadHandler.LENGTH_PARAM, List.of("")).getFirst());
+        } catch (NumberFormatException e) {
+            throw SkygearException.of(ErrorName.BAD_REQUEST, "not an upload URL");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.skygear.assets.internal.http;
 import io.skygear.assets.internal.signing.HttpSigner;
 import io.skygear.assets.internal.upload.UploadRequest;
 import io.skygear.assets.internal.upload.UploadService.Reservation;
+import io.skygear.assets.storage.AssetAccess;
 import io.skygear.assets.storage.ObjectMetadata;
 import io.skygear.assets.storage.PresignedUpload;
 import io.skygear.core.http.ApiResponses;
@@ -96,7 +97,7 @@ final class PresignUploadHandler {
                 headers.put(name, values.getFirst());
             }
         });
-        return new ObjectMetadata(io.skygear.assets.storage.AssetAccess.fromMetadata(
+        return new ObjectMetadata(AssetAccess.fromMetadata(
                 query.getOrDefault(ACCESS_PARAM, List.of("")).getFirst()), headers);
     }
 }

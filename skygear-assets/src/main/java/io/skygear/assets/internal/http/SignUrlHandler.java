@@ -11,6 +11,7 @@ import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class SignUrlHandler {
             if (expire.isNumber() && expire.decimalValue().signum() < 0) {
                 causes.add(new ValidationCause("NumberRange", pointer + "/expire", "Must be greater than or equal to 0",
                         Map.of("gte", 0)));
-            } else if (expire.isNumber() && expire.decimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_EXPIRE)) > 0) {
+            } else if (expire.isNumber() && expire.decimalValue().compareTo(BigDecimal.valueOf(MAX_EXPIRE)) > 0) {
                 causes.add(new ValidationCause("NumberRange", pointer + "/expire",
                         "Must be less than or equal to " + MAX_EXPIRE, Map.of("lte", MAX_EXPIRE)));
             }

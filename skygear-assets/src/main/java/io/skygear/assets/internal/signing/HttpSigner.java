@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,6 @@ public final class HttpSigner {
     private static Map<String, List<String>> sorted(Map<String, List<String>> query) {
         Map<String, List<String>> copy = new TreeMap<>();
         query.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +62,11 @@ public record UploadRequest(String prefix, Optional<String> exactName, long cont
                     "access must be one of the following: \"public\", \"private\"",
                     Map.of("expected", List.of("public", "private"))));
         }
+        bound.headers().stored().forEach((name, value) -> {
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+                causes.add(new ValidationCause("General", "/headers/" + name, "must not contain control characters"));
+            }
+        });
         if (!causes.isEmpty()) {
             throw SkygearException.validationFailed(message, causes);
         }
@@ -84,7 +90,7 @@ public record UploadRequest(String prefix, Optional<String> exactName, long cont
 
     /** The name the asset gets: the exact name, or prefix + UUID + the content type's extension. */
     public String newName() {
-        return exactName.orElseGet(() -> prefix + java.util.UUID.randomUUID()
+        return exactName.orElseGet(() -> prefix + UUID.randomUUID()
                 + ContentTypes.extension(ContentTypes.mediaType(metadata.contentType()).orElseThrow()));
     }
 

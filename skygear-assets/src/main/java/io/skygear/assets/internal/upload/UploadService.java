@@ -89,6 +89,18 @@ public final class UploadService {
         return new Reservation(name, key);
     }
 
+    /**
+     * The name must be reserved (or stored) for the gear to accept bytes for it: a reservation deleted
+     * meanwhile does not come back through an old upload URL, past the quota.
+     *
+     * @throws SkygearException 404 {@code NotFound/AssetNotFound}
+     */
+    public void requireReserved(TenantContext tenant, String name) {
+        if (AssetObjects.of(databases.forTenant(tenant), tenant.appId()).find(name).isEmpty()) {
+            throw new SkygearException(ErrorName.NOT_FOUND, "AssetNotFound", "no upload is reserved for this asset");
+        }
+    }
+
     /** The upload arrived: the row becomes stored with the stored size. */
     public void complete(TenantContext tenant, String name, ObjectInfo stored) {
         AssetObjects.of(databases.forTenant(tenant), tenant.appId()).markStored(name, stored.size(),
