@@ -150,13 +150,15 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Evaluates {@code expression} in the page (promises awaited) and returns its value as JSON.
+     * Evaluates {@code expression} in the page (promises awaited, run as a user gesture) and returns its
+     * value as JSON.
      *
      * @throws AssertionError when it throws
      */
     public JsonNode evaluate(String expression) {
+        // as a user gesture, so that what a click would allow (window.open of a popup) is not blocked
         JsonNode result = command("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
-                "awaitPromise", true));
+                "awaitPromise", true, "userGesture", true));
         if (result.has("exceptionDetails")) {
             throw new AssertionError("JavaScript failed: " + result.get("exceptionDetails").toString());
         }

@@ -149,6 +149,8 @@ final class SsoFixture implements AutoCloseable {
                 .servlet(fake, "/fake/*")
                 .servlet(new Text("application/json", keys), "/keys/jwks.json")
                 .servlet(new HookRecorder(beforeHooks), "/hooks/*")
+                .servlet(new Text("text/html", OPENER_PAGE), "/app/opener")
+                .servlet(new Text("text/html", "<!DOCTYPE html><title>callback</title>"), "/app/callback")
                 .start();
         tenants.put(APP, contextOf(config(APP, true, "public_key: |\n" + indent(pem(rsa), 10), HOOKS)));
         tenants.put(STRICT, contextOf(config(STRICT, false, "", "")));
@@ -156,6 +158,33 @@ final class SsoFixture implements AutoCloseable {
         tenants.put(JWKS, contextOf(config(JWKS, true, "jwks_url: " + server.uri("/keys/jwks.json"), "")));
         tenants.put(OFF, contextOf(config(OFF, true, "", "").replaceCustomTokenEnabled()));
     }
+
+    /** A callback page on the fixture's own origin, for the browser test of {@code web_popup}. */
+    static final String APP_CALLBACK_PATH = "/app/callback";
+
+    /**
+     * The app's page that opens the SSO popup: {@code collect(url)} opens it and resolves with the
+     * messages posted to this window, once the {@code end} message came.
+     */
+    static final String OPENER_PAGE = """
+            <!DOCTYPE html>
+            <html><head><title>opener</title></head><body>
+            <script>
+            function collect(url) {
+              return new Promise(function (resolve, reject) {
+                var messages = [];
+                window.addEventListener("message", function (e) {
+                  messages.push({ origin: e.origin, data: e.data });
+                  if (e.data && e.data.type === "end") { resolve(messages); }
+                });
+                var popup = window.open(url, "sso", "width=400,height=600");
+                if (!popup) { reject(new Error("the popup was blocked")); }
+                setTimeout(function () { reject(new Error("no end message: " + JSON.stringify(messages))); }, 20000);
+              });
+            }
+            </script>
+            </body></html>
+            """;
 
     private static final String HOOKS = """
             hooks:
@@ -206,7 +235,7 @@ final class SsoFixture implements AutoCloseable {
                       %6$s
                     oauth:
                       state_jwt_secret: state-%1$s
-                      allowed_callback_urls: [ "%7$s", "%8$s" ]
+                      allowed_callback_urls: [ "%7$s", "%8$s", "%14$s" ]
                       external_access_token_flow_enabled: %13$s
                       on_user_duplicate_allow_merge: %5$s
                       on_user_duplicate_allow_create: %5$s
@@ -232,7 +261,8 @@ final class SsoFixture implements AutoCloseable {
                             authorization_endpoint: "%11$s/facebook/authorize",
                             token_endpoint: "http://127.0.0.1:%12$d/token", userinfo_endpoint: "%11$s/facebook/me" }
                 """.formatted(appId, ISSUER, AUDIENCE, SECRET, allow, customTokenKeys, CALLBACK, MOBILE_CALLBACK, mock,
-                pkcs8(apple).replace("\n", "\\n"), fakeBase, closedPort, !OFF.equals(appId)) + hooks;
+                pkcs8(apple).replace("\n", "\\n"), fakeBase, closedPort, !OFF.equals(appId),
+                server.uri(APP_CALLBACK_PATH)) + hooks;
         return new ConfigText(yaml);
     }
 

@@ -406,7 +406,8 @@ class SsoOidcFlowTest {
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.result().get("authorized_urls").toString())
-                    .isEqualTo("[\"" + CALLBACK + "\",\"" + SsoFixture.MOBILE_CALLBACK + "\"]");
+                    .isEqualTo("[\"" + CALLBACK + "\",\"" + SsoFixture.MOBILE_CALLBACK + "\",\""
+                            + sso.server.uri(SsoFixture.APP_CALLBACK_PATH) + "\"]");
         }
 
         @Test
