@@ -220,6 +220,21 @@ class MfaTotpTest {
     }
 
     @Test
+    void namesTooLongForTheQrCodeAreValidationFailed() {
+        String token = authnToken(MfaUsers.signup(auth, APP_MFA_REQUIRED, WEB, uniqueName("long")));
+        String longest = "\u20ac".repeat(100);
+
+        Reply tooLong = auth.post("/_auth/mfa/totp/new", withToken("{\"display_name\":\"" + "x".repeat(101) + "\"}",
+                token), key(APP_MFA_REQUIRED, WEB));
+        Reply tooBig = auth.post("/_auth/mfa/totp/new", withToken("{\"display_name\":\"p\",\"account_name\":\""
+                + longest + "\",\"issuer\":\"" + longest + "\"}", token), key(APP_MFA_REQUIRED, WEB));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.error().get("info").get("causes").get(0).get("kind").asString()).isEqualTo("StringLength");
+        assertThat(tooBig.status()).as(tooBig.body()).isEqualTo(400);
+    }
+
+    @Test
     void codeAttemptsOverThePerUserLimitAreTooManyRequests() {
         Enrolled user = MfaUsers.enrollWithToken(auth, uniqueName("brute"));
         String token = loginToken(user);

@@ -6,6 +6,7 @@ import io.skygear.auth.internal.hook.HookContext;
 import io.skygear.auth.internal.http.AuthResponse;
 import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.message.Email;
 import io.skygear.auth.internal.message.Sms;
 import io.skygear.auth.internal.mfa.totp.QrCode;
@@ -150,6 +151,14 @@ public final class MfaService {
         MfaConfig mfa = tenant.config().userConfig().mfa();
         String secret = Totp.newSecret();
         String id = UUID.randomUUID().toString();
+        String uri = TotpKeyUri.of(secret, accountName, issuer);
+        String qrCode;
+        try {
+            qrCode = QrCode.pngDataUri(uri);
+        } catch (IllegalArgumentException e) {
+            throw SkygearException.validationFailed("invalid request body",
+                    List.of(BodyCauses.general("", "account_name and issuer are too long for a QR code")));
+        }
         services.database(tenant).transaction(trx -> {
             AuthenticatorStore store = store(tenant, trx.dsl());
             List<TotpAuthenticator> totps = store.listTotp(caller.userId());
@@ -158,13 +167,12 @@ public final class MfaService {
             store.createTotp(new TotpAuthenticator(id, caller.userId(), false, services.now(), Optional.empty(),
                     secret, displayName));
         });
-        String uri = TotpKeyUri.of(secret, accountName, issuer);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("authenticator_id", id);
         result.put("authenticator_type", TotpAuthenticator.TYPE);
         result.put("secret", secret);
         result.put("otpauth_uri", uri);
-        result.put("qr_code_image_uri", QrCode.pngDataUri(uri));
+        result.put("qr_code_image_uri", qrCode);
         return result;
     }
 

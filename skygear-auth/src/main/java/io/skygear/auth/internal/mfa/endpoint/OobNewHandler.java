@@ -25,6 +25,7 @@ public final class OobNewHandler implements AuthHandler {
     private static final Set<String> FIELDS = Set.of("channel", "phone", "email", "authn_session_token");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final int MAX_EMAIL_LENGTH = 320;
 
     private final MfaService service;
 
@@ -62,7 +63,7 @@ public final class OobNewHandler implements AuthHandler {
         channel.ifPresent(c -> {
             Pattern format = c == OobChannel.SMS ? E164 : EMAIL;
             String field = c == OobChannel.SMS ? "phone" : "email";
-            if (!format.matcher(target).matches()) {
+            if (!format.matcher(target).matches() || target.length() > MAX_EMAIL_LENGTH) {
                 causes.add(BodyCauses.general("/" + field, "invalid " + field));
             }
             String other = c == OobChannel.SMS ? "email" : "phone";

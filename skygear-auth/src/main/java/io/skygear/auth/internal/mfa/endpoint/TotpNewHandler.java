@@ -3,8 +3,12 @@ package io.skygear.auth.internal.mfa.endpoint;
 import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.mfa.MfaCaller;
 import io.skygear.auth.internal.mfa.MfaService;
+import io.skygear.core.error.ValidationCause;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,9 @@ public final class TotpNewHandler implements AuthHandler {
         this.service = service;
     }
 
+    /** The longest display name, account name and issuer accepted. */
+    static final int MAX_LENGTH = 100;
+
     @Override
     public String path() {
         return "mfa/totp/new";
@@ -37,9 +44,21 @@ public final class TotpNewHandler implements AuthHandler {
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
         MfaEndpoints.requireNotEmpty(body.displayName(), "/display_name");
+        // the otpauth URI must fit in a QR code
+        List<ValidationCause> causes = new ArrayList<>();
+        maxLength(causes, Optional.of(body.displayName()), "/display_name");
+        maxLength(causes, body.accountName(), "/account_name");
+        maxLength(causes, body.issuer(), "/issuer");
+        BodyCauses.throwIfAny(causes);
         MfaCaller caller = MfaEndpoints.caller(service, request, body.authnSessionToken(), true);
         request.writeResult(service.newTotp(request.tenant(), caller, body.displayName(),
                 body.accountName().filter(a -> !a.isEmpty()).orElse(body.displayName()),
                 body.issuer().filter(i -> !i.isEmpty())));
+    }
+
+    private static void maxLength(List<ValidationCause> causes, Optional<String> value, String pointer) {
+        if (value.filter(v -> v.codePointCount(0, v.length()) > MAX_LENGTH).isPresent()) {
+            causes.add(BodyCauses.maxLength(pointer, MAX_LENGTH));
+        }
     }
 }
