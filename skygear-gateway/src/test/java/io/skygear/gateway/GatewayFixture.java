@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway as a host app mounts it, for the feature tests: a config database ({@code app_config},
- * migrated with the real engine) and a tenant database (core + auth) on the shared embedded PostgreSQL;
+ * migrated with the real engine) and a tenant database (core, auth, asset) on the shared embedded PostgreSQL;
  * the auth gear in-process; a second Jetty on loopback as the deployment backend ({@link Echo} at
  * {@code /*}); and the gateway's Jetty with {@link GatewayFilter} at {@code /*} in front of a host
  * servlet at {@code /host/*}. Two tenants: {@value #APP_A} at {@value #HOST_A} on plan "pro" (auth
@@ -72,21 +72,21 @@ final class GatewayFixture implements AutoCloseable {
     final App appB;
 
     private GatewayFixture(UnaryOperator<GatewaySettings.Builder> settings,
-                           BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
+                           BiFunction<GatewayFilter.Builder, GatewayFixture, GatewayFilter.Builder> gears) {
         TestDatabase db = TestDatabase.create();
         configDb = Database.builder().jdbcUrl(db.jdbcUrl()).username("postgres").schema("app_config")
                 .maximumPoolSize(8).minimumIdle(0).build();
         appDb = Database.builder().jdbcUrl(db.jdbcUrl()).username("postgres").schema("app")
                 .maximumPoolSize(8).minimumIdle(0).build();
         Migrations.configure().database(configDb).modules("gateway").load().up();
-        Migrations.configure().database(appDb).modules("core", "auth").load().up();
+        Migrations.configure().database(appDb).modules("core", "auth", "asset").load().up();
         auth = AuthGear.builder().databases(DatabaseResolver.fixed(appDb))
                 .settings(AuthSettings.builder().insecureCookie(true).build()).build();
         backend = new TestServer().servlet(new Echo(), "/*").start();
         gateway = gears.apply(GatewayFilter.builder()
                         .configDatabase(configDb)
                         .gear("auth", Gear.of(auth.servlet(), auth.accessTokenFilter()))
-                        .settings(settings.apply(GatewaySettings.builder().adminKey(ADMIN_KEY)).build()), backend)
+                        .settings(settings.apply(GatewaySettings.builder().adminKey(ADMIN_KEY)).build()), this)
                 .build();
         server = new TestServer().filter(gateway, "/*").servlet(new HostServlet(), "/host/*").start();
         admin = gateway.admin();
@@ -101,9 +101,9 @@ final class GatewayFixture implements AutoCloseable {
         return new GatewayFixture(s -> s, (g, backend) -> g);
     }
 
-    /** With settings and gears of the test's own ({@code gears} also gets the backend server). */
+    /** With settings and gears of the test's own ({@code gears} gets the fixture: its databases and backend are ready). */
     static GatewayFixture start(UnaryOperator<GatewaySettings.Builder> settings,
-                                BiFunction<GatewayFilter.Builder, TestServer, GatewayFilter.Builder> gears) {
+                                BiFunction<GatewayFilter.Builder, GatewayFixture, GatewayFilter.Builder> gears) {
         return new GatewayFixture(settings, gears);
     }
 

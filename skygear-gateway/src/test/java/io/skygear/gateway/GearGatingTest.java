@@ -33,9 +33,9 @@ class GearGatingTest {
 
     @BeforeAll
     static void start() {
-        fixture = GatewayFixture.start(s -> s, (gateway, backend) -> gateway
+        fixture = GatewayFixture.start(s -> s, (gateway, f) -> gateway
                 .gear("echo", Gear.of(new EchoGear()))
-                .remoteGear("echo", GearVersion.NIGHTLY, backend.uri("/ignored-path")));
+                .remoteGear("echo", GearVersion.NIGHTLY, f.backend.uri("/ignored-path")));
     }
 
     @AfterAll
