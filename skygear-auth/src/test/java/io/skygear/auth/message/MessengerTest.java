@@ -50,6 +50,8 @@ class MessengerTest {
 
     @BeforeAll
     static void start() {
+        // a loaded machine may take more than GreenMail's default 2 s to open a port
+        System.setProperty("greenmail.startup.timeout", "30000");
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         TestDatabase db = TestDatabase.create();

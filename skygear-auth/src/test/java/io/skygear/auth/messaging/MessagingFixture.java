@@ -87,6 +87,8 @@ final class MessagingFixture implements AutoCloseable {
     final TestServer server;
 
     private MessagingFixture(AuthSettings.Builder settings) {
+        // a loaded machine may take more than GreenMail's default 2 s to open a port
+        System.setProperty("greenmail.startup.timeout", "30000");
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         smsServer = new TestServer().servlet(sms, "/*").start();

@@ -15,10 +15,10 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends {@link MailMessage}s over SMTP (Angus Mail) with a tenant's {@code user_config.smtp}, or the
@@ -35,12 +35,12 @@ public final class MailSender {
 
     private final Optional<SmtpConfig> defaults;
     private final Duration timeout;
-    private final SSLSocketFactory sslSocketFactory;
+    private final List<String> trustedHosts;
 
     private MailSender(Builder b) {
         this.defaults = Optional.ofNullable(b.defaults).filter(MailSender::usable);
         this.timeout = b.timeout;
-        this.sslSocketFactory = b.sslSocketFactory;
+        this.trustedHosts = b.trustedHosts;
     }
 
     public static Builder builder() {
@@ -111,12 +111,12 @@ public final class MailSender {
         p.put(prefix + "writetimeout", Long.toString(timeout.toMillis()));
         if (smtp.mode() == SmtpMode.SSL) {
             p.put(prefix + "ssl.enable", "true");
-            p.put(prefix + "ssl.checkserveridentity", "true");
+            p.put(prefix + "ssl.checkserveridentity", Boolean.toString(!trustedHosts.contains(smtp.host())));
         } else {
             p.put(prefix + "starttls.enable", "true");
         }
-        if (sslSocketFactory != null) {
-            p.put(prefix + "ssl.socketFactory", sslSocketFactory);
+        if (!trustedHosts.isEmpty()) {
+            p.put(prefix + "ssl.trust", String.join(" ", trustedHosts));
         }
         return p;
     }
@@ -143,7 +143,7 @@ public final class MailSender {
     public static final class Builder {
         private SmtpConfig defaults;
         private Duration timeout = Duration.ofSeconds(30);
-        private SSLSocketFactory sslSocketFactory;
+        private List<String> trustedHosts = List.of();
 
         private Builder() {
         }
@@ -161,11 +161,12 @@ public final class MailSender {
         }
 
         /**
-         * The TLS sockets for {@code ssl} mode and STARTTLS; the JDK's default (system trust store) when
-         * not set. Tests use it to trust a local server's certificate.
+         * SMTP hosts whose TLS certificate is trusted without checking it (e.g. a local relay with a
+         * self-signed certificate, or a test server); by default every certificate is checked against
+         * the JDK's trust store.
          */
-        public Builder sslSocketFactory(SSLSocketFactory sslSocketFactory) {
-            this.sslSocketFactory = sslSocketFactory;
+        public Builder trustedHosts(String... hosts) {
+            this.trustedHosts = List.of(hosts);
             return this;
         }
 

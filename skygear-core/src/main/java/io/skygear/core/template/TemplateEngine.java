@@ -121,20 +121,17 @@ public final class TemplateEngine {
     }
 
     private String load(TemplateSpec spec, TemplateItem item) {
-        URI uri;
-        try {
-            uri = new URI(Objects.requireNonNullElse(item.uri(), ""));
-        } catch (URISyntaxException e) {
-            throw new TemplateException("template " + spec.type() + ": invalid URI: " + e.getReason());
-        }
-        String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+        String text = Objects.requireNonNullElse(item.uri(), "");
+        int colon = text.indexOf(':');
+        // data URIs carry the template itself, braces included, which java.net.URI would refuse
+        String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
         byte[] bytes = switch (scheme) {
-            case "data" -> dataUri(spec, item.uri());
+            case "data" -> dataUri(spec, text);
             case "file" -> {
                 if (!fileLoader) {
                     throw new TemplateException("template " + spec.type() + ": file URIs are disabled on this host");
                 }
-                yield file(spec, uri);
+                yield file(spec, text);
             }
             default -> throw new TemplateException("template " + spec.type() + ": unknown URI scheme: " + scheme);
         };
@@ -171,14 +168,14 @@ public final class TemplateEngine {
         }
     }
 
-    private byte[] file(TemplateSpec spec, URI uri) {
+    private byte[] file(TemplateSpec spec, String uri) {
         try {
-            Path path = Path.of(uri);
+            Path path = Path.of(new URI(uri));
             if (Files.size(path) > maxSize) {
                 throw new TemplateException("template " + spec.type() + ": template is too large");
             }
             return Files.readAllBytes(path);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | URISyntaxException e) {
             throw new TemplateException("template " + spec.type() + ": cannot read " + uri, e);
         }
     }
