@@ -48,6 +48,8 @@ public final class ForgotPasswordService {
     static final String ID_BUCKET = "forgot_password:id";
     static final String IP_BUCKET = "forgot_password:ip";
     static final String FORM_PATH = "/_auth/forgot_password/reset_password_form";
+    /** 9999-12-31T23:59:59Z: no link of ours expires later, and RFC 3339 ends there. */
+    static final long LATEST_EXPIRY = 253402300799L;
 
     private final AuthServices services;
 
@@ -170,6 +172,9 @@ public final class ForgotPasswordService {
     }
 
     private User check(TenantContext tenant, TenantScope scope, String userId, String code, long expireAt) {
+        if (expireAt < 1 || expireAt > LATEST_EXPIRY) {
+            throw ResetFailure.invalidCode();
+        }
         Instant expiry = Instant.ofEpochSecond(expireAt);
         if (services.clock().instant().isAfter(expiry)) {
             throw ResetFailure.expiredCode();
