@@ -48,6 +48,8 @@ import java.util.Objects;
  * @param messageLimitPerLoginId forgot-password and verification messages per login ID (e-mail or phone)
  * @param messageLimitPerIp      forgot-password and verification requests per client IP address
  * @param codeLimitPerUser       verification code attempts per user (brute force of 6-digit codes)
+ * @param ssoProviderTimeout     connecting to an SSO provider and each call to it (token, user info,
+ *                               discovery, keys); past it the flow fails with {@code SSOFailed/NetworkFailed}
  */
 public record AuthSettings(
         boolean insecureCookie,
@@ -70,7 +72,8 @@ public record AuthSettings(
         boolean templateFileLoader,
         RateLimit messageLimitPerLoginId,
         RateLimit messageLimitPerIp,
-        RateLimit codeLimitPerUser) {
+        RateLimit codeLimitPerUser,
+        Duration ssoProviderTimeout) {
 
     private static final AuthSettings DEFAULTS = new Builder().build();
 
@@ -107,6 +110,7 @@ public record AuthSettings(
         rateLimit("messageLimitPerLoginId", messageLimitPerLoginId);
         rateLimit("messageLimitPerIp", messageLimitPerIp);
         rateLimit("codeLimitPerUser", codeLimitPerUser);
+        between("ssoProviderTimeout", ssoProviderTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
     }
 
     /**
@@ -149,6 +153,7 @@ public record AuthSettings(
         private RateLimit messageLimitPerLoginId = new RateLimit(5, Duration.ofHours(1));
         private RateLimit messageLimitPerIp = new RateLimit(50, Duration.ofHours(1));
         private RateLimit codeLimitPerUser = new RateLimit(10, Duration.ofMinutes(10));
+        private Duration ssoProviderTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -175,6 +180,7 @@ public record AuthSettings(
             messageLimitPerLoginId = s.messageLimitPerLoginId;
             messageLimitPerIp = s.messageLimitPerIp;
             codeLimitPerUser = s.codeLimitPerUser;
+            ssoProviderTimeout = s.ssoProviderTimeout;
         }
 
         public Builder insecureCookie(boolean insecureCookie) {
@@ -292,6 +298,12 @@ public record AuthSettings(
             return this;
         }
 
+        /** SSO provider calls; 10 s by default, at most 5 minutes. */
+        public Builder ssoProviderTimeout(Duration timeout) {
+            this.ssoProviderTimeout = timeout;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting that is missing or out of range
          */
@@ -299,7 +311,8 @@ public record AuthSettings(
             return new AuthSettings(insecureCookie, sessionCacheTtl, loginLimitPerLoginId, loginLimitPerIp,
                     mfaLimitPerUser, mfaLimitPerIp, outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
                     hookConnectTimeout, afterHookTimeout, smtpDefaults, twilioDefaults, nexmoDefaults, twilioEndpoint,
-                    nexmoEndpoint, templateFileLoader, messageLimitPerLoginId, messageLimitPerIp, codeLimitPerUser);
+                    nexmoEndpoint, templateFileLoader, messageLimitPerLoginId, messageLimitPerIp, codeLimitPerUser,
+                    ssoProviderTimeout);
         }
     }
 

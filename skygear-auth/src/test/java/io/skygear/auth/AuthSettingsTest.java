@@ -46,6 +46,8 @@ class AuthSettingsTest {
         assertThatThrownBy(() -> AuthSettings.builder()
                 .outboxInitialBackoff(Duration.ofMinutes(5)).outboxMaxBackoff(Duration.ofMinutes(1)).build())
                 .hasMessageStartingWith("outboxMaxBackoff:");
+        assertThatThrownBy(() -> AuthSettings.builder().ssoProviderTimeout(Duration.ofMinutes(6)).build())
+                .hasMessageStartingWith("ssoProviderTimeout:");
     }
 
     @Test

@@ -54,8 +54,9 @@ import tools.jackson.databind.JsonNode;
  * {@code -Dhostile.seed=<seed>}), spread over every endpoint the gear routes when the test runs
  * ({@link AuthServlet#routes()}), so endpoints added later are covered without a change here. Every
  * answer is a success (the {@code {"result": …}} envelope; a JSON document for GET endpoints) or an
- * error envelope whose code is its status, never a 5xx; Jetty may refuse on its own only requests
- * whose headers are over its limit or not ASCII.
+ * error envelope whose code is its status (browser-facing pages may answer HTML, plain text or a
+ * redirect), never a 5xx; Jetty may refuse on its own only requests whose headers are over its limit
+ * or not ASCII.
  */
 class HostileInputTest {
 
@@ -116,7 +117,7 @@ class HostileInputTest {
             boolean containerMayAnswer = containerMayAnswer(headers, payload);
             boolean refusedByContainer = refusedUnread(payload) || containerMayAnswer;
             Optional<String> problem = outcome.failure() != null && refusedByContainer ? Optional.empty()
-                    : problem(outcome, c.method(), containerMayAnswer);
+                    : problem(outcome, c.method(), containerMayAnswer, isPage(c.path()));
             problem.ifPresent(p -> problems.add(reproduction(c, headers, payload, outcome, p)));
             changedBy = outcome.status() >= 200 && outcome.status() < 300 ? headers : List.of();
             previous = () -> reproduction(c, headers, payload, outcome, "case") + "\n    response headers: "
@@ -377,15 +378,21 @@ class HostileInputTest {
 
     /**
      * Why the outcome is not acceptable, if it is not. A success of a POST endpoint is
-     * {@code {"result": …}}; GET endpoints serve documents of their own (e.g. a bare array).
+     * {@code {"result": …}}; GET endpoints serve documents of their own (e.g. a bare array); pages
+     * ({@code page}) may also answer HTML or plain text, or redirect.
      */
-    static Optional<String> problem(Outcome outcome, String method, boolean containerMayAnswer) {
+    static Optional<String> problem(Outcome outcome, String method, boolean containerMayAnswer, boolean page) {
         if (outcome.failure() != null) {
             return Optional.of("no response: " + outcome.failure());
         }
         int status = outcome.status();
         if (status >= 500) {
             return Optional.of("server error " + status);
+        }
+        boolean text = outcome.contentType().map(t -> t.toLowerCase(Locale.ROOT))
+                .filter(t -> t.startsWith("text/html") || t.startsWith("text/plain")).isPresent();
+        if (page && (status >= 300 && status < 400 || text)) {
+            return Optional.empty();
         }
         boolean json = outcome.contentType().map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json"))
                 .orElse(false);
@@ -410,6 +417,14 @@ class HostileInputTest {
                 && nonEmptyText(error.get("message")) && error.path("code").isInt()
                 && error.path("code").asInt() == status;
         return wellFormed ? Optional.empty() : Optional.of("malformed error envelope");
+    }
+
+    /**
+     * Whether {@code path} is a browser-facing endpoint (it serves GET: HTML forms, SSO redirects and
+     * callbacks), whose documented answers include pages, plain-text refusals and redirects.
+     */
+    private static boolean isPage(String path) {
+        return routes.get(path).contains("GET") && !path.endsWith(".json");
     }
 
     private static boolean nonEmptyText(JsonNode node) {

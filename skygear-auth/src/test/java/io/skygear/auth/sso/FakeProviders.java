@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Facebook, Instagram and LinkedIn as far as the gear talks to them, mounted at {@code /fake/*}: an
  * authorization endpoint that approves at once (as the user set by {@link #nextUser}), a token endpoint
- * that exchanges its codes once, and each provider's user document for its access tokens.
+ * that exchanges its codes once, and each provider's user document for its access tokens; plus
+ * {@code /slow/token}, which answers only after the gear's provider timeout.
  */
 final class FakeProviders extends HttpServlet {
 
@@ -48,6 +49,15 @@ final class FakeProviders extends HttpServlet {
             codes.put(code, next);
             response.sendRedirect(request.getParameter("redirect_uri") + "?code=" + code + "&state="
                     + URLEncoder.encode(request.getParameter("state"), StandardCharsets.UTF_8));
+            return;
+        }
+        if (path.equals("/slow/token")) {
+            try {
+                Thread.sleep(SsoFixture.PROVIDER_TIMEOUT.multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            json(response, 200, Map.of("access_token", "late", "token_type", "bearer"));
             return;
         }
         if (path.endsWith("/token")) {

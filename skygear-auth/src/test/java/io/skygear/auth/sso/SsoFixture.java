@@ -73,6 +73,8 @@ final class SsoFixture implements AutoCloseable {
     static final String AUDIENCE = "myaudience";
     static final String SECRET = "ssosecret";
     static final String PASSWORD = "secret-pw-1";
+    /** How long the gear waits for a provider; the fake {@code slow} provider answers later. */
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(2);
 
     /** The outcome of a provider flow: what reached the callback URL. */
     record FlowResult(int status, String location, JsonNode result) {
@@ -136,7 +138,8 @@ final class SsoFixture implements AutoCloseable {
                 .maximumPoolSize(16).minimumIdle(0).build();
         Migrations.configure().database(database).modules("core", "auth").load().up();
         gear = AuthGear.builder().databases(DatabaseResolver.fixed(database))
-                .settings(AuthSettings.builder().insecureCookie(true).sessionCacheTtl(Duration.ofSeconds(1)).build())
+                .settings(AuthSettings.builder().insecureCookie(true).sessionCacheTtl(Duration.ofSeconds(1))
+                        .ssoProviderTimeout(PROVIDER_TIMEOUT).build())
                 .clock(clock).build();
         String keys = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString();
         server = new TestServer()
@@ -163,24 +166,27 @@ final class SsoFixture implements AutoCloseable {
     static final String APP_CALLBACK_PATH = "/app/callback";
 
     /**
-     * The app's page that opens the SSO popup: {@code collect(url)} opens it and resolves with the
-     * messages posted to this window, once the {@code end} message came.
+     * The app's page that opens the SSO popup: {@code openPopup(url)} opens it; {@code collected(ms)}
+     * resolves with the messages posted to this window once the {@code end} message came, or with
+     * those so far after {@code ms}.
      */
     static final String OPENER_PAGE = """
             <!DOCTYPE html>
             <html><head><title>opener</title></head><body>
             <script>
-            function collect(url) {
-              return new Promise(function (resolve, reject) {
-                var messages = [];
-                window.addEventListener("message", function (e) {
-                  messages.push({ origin: e.origin, data: e.data });
-                  if (e.data && e.data.type === "end") { resolve(messages); }
-                });
-                var popup = window.open(url, "sso", "width=400,height=600");
-                if (!popup) { reject(new Error("the popup was blocked")); }
-                setTimeout(function () { reject(new Error("no end message: " + JSON.stringify(messages))); }, 20000);
-              });
+            var messages = [];
+            var ended = null;
+            var end = new Promise(function (resolve) { ended = resolve; });
+            window.addEventListener("message", function (e) {
+              messages.push({ origin: e.origin, data: e.data });
+              if (e.data && e.data.type === "end") { ended(); }
+            });
+            function openPopup(url) {
+              return window.open(url, "sso", "width=400,height=600") !== null;
+            }
+            function collected(ms) {
+              return Promise.race([end, new Promise(function (r) { setTimeout(r, ms); })])
+                  .then(function () { return messages; });
             }
             </script>
             </body></html>
@@ -257,6 +263,9 @@ final class SsoFixture implements AutoCloseable {
                         - { id: linkedin, type: linkedin, client_id: li, client_secret: li-secret,
                             authorization_endpoint: "%11$s/linkedin/authorize", token_endpoint: "%11$s/linkedin/token",
                             userinfo_endpoint: "%11$s/linkedin/v2/me" }
+                        - { id: slow, type: facebook, client_id: fb, client_secret: fb-secret,
+                            authorization_endpoint: "%11$s/facebook/authorize", token_endpoint: "%11$s/slow/token",
+                            userinfo_endpoint: "%11$s/facebook/me" }
                         - { id: down, type: facebook, client_id: fb, client_secret: fb-secret,
                             authorization_endpoint: "%11$s/facebook/authorize",
                             token_endpoint: "http://127.0.0.1:%12$d/token", userinfo_endpoint: "%11$s/facebook/me" }

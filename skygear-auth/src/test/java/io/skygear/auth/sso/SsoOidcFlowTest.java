@@ -278,6 +278,14 @@ class SsoOidcFlowTest {
         }
 
         @Test
+        void aCallbackPostThatIsNotAFormIsAPlainTextRefusal() {
+            Reply handler = sso.post("/_auth/sso/corp/auth_handler", "{\"code\":\"x\",\"state\":\"y\"}");
+
+            assertThat(handler.status()).isEqualTo(400);
+            assertThat(handler.body()).isEqualTo("Failed to decode/validate request\n");
+        }
+
+        @Test
         void aWrongCodeVerifierIsInvalidCodeVerifier() {
             sso.nextOidcUser("corp", unique("pkce"), Map.of());
             FlowResult flow = sso.flow(APP, "corp", "login", CALLBACK, "web_redirect", Pkce.fresh(), null);
@@ -334,6 +342,13 @@ class SsoOidcFlowTest {
             FlowResult flow = sso.flow(APP, "down", "login", CALLBACK, "web_redirect", Pkce.fresh(), null);
 
             assertThat(flow.error().get("code").asInt()).isEqualTo(401);
+            assertThat(flow.error().get("info").get("cause").get("kind").asString()).isEqualTo("NetworkFailed");
+        }
+
+        @Test
+        void aProviderSlowerThanTheTimeoutIsNetworkFailed() {
+            FlowResult flow = sso.flow(APP, "slow", "login", CALLBACK, "web_redirect", Pkce.fresh(), null);
+
             assertThat(flow.error().get("info").get("cause").get("kind").asString()).isEqualTo("NetworkFailed");
         }
 

@@ -42,7 +42,13 @@ class SsoPopupBrowserTest {
                     SsoFixture.authUrlBody(callback, "web_popup", pkce.challenge(), null)).result().asString();
             browser.open(sso.server.uri("/app/opener").toString());
 
-            JsonNode messages = browser.evaluate("collect(" + Json.mapper().writeValueAsString(url) + ")");
+            assertThat(browser.evaluate("openPopup(" + Json.mapper().writeValueAsString(url) + ")").asBoolean())
+                    .as("popup opened").isTrue();
+            // the popup goes through the provider on its own; wait for its last message, in bounded steps
+            JsonNode messages = browser.evaluate("collected(10000)");
+            for (int i = 0; i < 5 && messages.size() < 2; i++) {
+                messages = browser.evaluate("collected(10000)");
+            }
 
             assertThat(messages).hasSize(2);
             JsonNode result = messages.get(0);

@@ -313,6 +313,26 @@ public final class AuthRequest {
         response.addCookie(cookie);
     }
 
+    /** Whether the request is a form post ({@code application/x-www-form-urlencoded}). */
+    public boolean isFormPost() {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Reads and drops a body that will not be used, up to the size of a JSON body, so that the answer
+     * is not lost to a connection closed on unread bytes.
+     */
+    public void discardBody() throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = JsonBodyReader.DEFAULT_MAX_BYTES;
+        int read;
+        while (left > 0 && (read = request.getInputStream().read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
+    }
+
     /** {@code status} with a plain-text body. */
     public void writeText(int status, String body) throws IOException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

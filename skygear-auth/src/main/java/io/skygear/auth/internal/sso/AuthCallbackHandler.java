@@ -45,6 +45,12 @@ public final class AuthCallbackHandler implements AuthHandler {
 
     @Override
     public void handle(AuthRequest request) throws Exception {
+        if ("POST".equals(request.method()) && !request.isFormPost()) {
+            // providers post forms (response_mode=form_post); anything else is not a callback
+            request.discardBody();
+            request.writeText(400, "Failed to decode/validate request\n");
+            return;
+        }
         SsoService.Callback callback = new SsoService.Callback(request.parameter("code"), request.parameter("state"),
                 request.parameter("error"), request.cookie(AuthRedirectHandler.NONCE_COOKIE));
         URI base = request.hookContext().baseUri().orElse(URI.create("http://localhost"));

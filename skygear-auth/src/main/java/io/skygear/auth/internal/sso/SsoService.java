@@ -34,7 +34,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,6 @@ import java.util.Optional;
  */
 public final class SsoService {
 
-    /** How long a provider call may take before the flow fails with {@code NetworkFailed}. */
-    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     private static final String NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,7 +58,7 @@ public final class SsoService {
     /** One per gear: the SSO endpoints share it (and its provider HTTP client and caches). */
     public SsoService(AuthServices services) {
         this.services = Objects.requireNonNull(services, "services");
-        this.providers = new OAuthProviders(PROVIDER_TIMEOUT, services.clock());
+        this.providers = new OAuthProviders(services.settings().ssoProviderTimeout(), services.clock());
         this.tokens = new SsoTokens(services.clock());
         this.identities = new SsoIdentities(services);
     }
