@@ -5,8 +5,10 @@ import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthServlet;
 import io.skygear.auth.internal.http.AuthzPolicy;
 import io.skygear.core.error.SkygearException;
+import io.skygear.core.http.Json;
 import io.skygear.core.internal.http.Envelope;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -60,7 +62,7 @@ public final class AuthCallbackHandler implements AuthHandler {
                     request.writeText(400, refused.message() + "\n");
             case SsoService.CallbackResult result -> {
                 String json = result.code()
-                        .map(code -> "{\"result\":" + io.skygear.core.http.Json.mapper().writeValueAsString(code) + "}")
+                        .map(code -> "{\"result\":" + Json.mapper().writeValueAsString(code) + "}")
                         .orElseGet(() -> errorJson(result.error().orElseThrow()));
                 if (result.state().uxMode() == UxMode.WEB_POPUP) {
                     request.writeHtml(200, PopupPage.render(result.state().callbackUrl(), json));
@@ -77,7 +79,7 @@ public final class AuthCallbackHandler implements AuthHandler {
 
     /** {@code callbackUrl} with {@code x-skygear-result} added to its query (before any fragment). */
     static String withResult(String callbackUrl, String json) {
-        String encoded = java.net.URLEncoder.encode(
+        String encoded = URLEncoder.encode(
                 Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         int hash = callbackUrl.indexOf('#');
         String head = hash < 0 ? callbackUrl : callbackUrl.substring(0, hash);

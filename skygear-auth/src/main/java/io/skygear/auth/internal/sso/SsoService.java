@@ -20,6 +20,7 @@ import io.skygear.auth.internal.session.SessionOpener;
 import io.skygear.auth.internal.sso.provider.AuthorizationRequest;
 import io.skygear.auth.internal.sso.provider.OAuth2Provider;
 import io.skygear.auth.internal.sso.provider.OAuthProviders;
+import io.skygear.auth.internal.sso.provider.OidcMetadata;
 import io.skygear.auth.internal.sso.provider.ProviderUser;
 import io.skygear.auth.internal.user.User;
 import io.skygear.auth.internal.user.UserStore;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * The OAuth flows of §3.7, free of servlet types: authorization URL, redirect to the provider, the
@@ -64,7 +66,7 @@ public final class SsoService {
     }
 
     /** The JWK sets fetched by URL (ID tokens, custom tokens), cached for the gear. */
-    public io.skygear.auth.internal.sso.provider.OidcMetadata keys() {
+    public OidcMetadata keys() {
         return providers.metadata();
     }
 
@@ -262,7 +264,7 @@ public final class SsoService {
     }
 
     /** Opens the session of an SSO login or signup and queues its after-hooks (also used by custom tokens). */
-    public AuthResponse openSession(TenantContext tenant, org.jooq.DSLContext trx, SsoIdentities.Outcome outcome,
+    public AuthResponse openSession(TenantContext tenant, DSLContext trx, SsoIdentities.Outcome outcome,
                                     ClientConfig client, AccessEvent access, HookContext hooks, AuditOrigin origin,
                                     String type) {
         SessionOpener.Opened opened = new SessionOpener(services).open(tenant, trx, outcome.user(), outcome.identity(),
