@@ -118,6 +118,21 @@ abstract class UploadFormContract {
     }
 
     @Test
+    void receivedSizeCountsAgainstThePlanQuota() {
+        String url = fixture.postJson("/_asset/presign_upload_form", "{}", master(fixture.q)).result().get("url").asString();
+        byte[] body = form(List.of(), "file", "big.bin", "application/octet-stream",
+                new byte[(int) AssetFixture.QUOTA_BYTES + 1]);
+
+        var reply = fixture.send(HttpRequest.newBuilder(URI.create(url)).headers(tenant(fixture.q))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error().get("reason").asString()).isEqualTo("AssetQuotaExceeded");
+        assertThat(fixture.get("/_asset/assets", master(fixture.q)).result().get("assets")).isEmpty();
+    }
+
+    @Test
     void unsignedExpiredOrForeignFormUrlsAreRefused() {
         String url = formUrl();
         byte[] body = form(List.of(), "file", "f.txt", "text/plain", new byte[] {1});
