@@ -175,9 +175,10 @@ class AuditTrailTest {
 
     @Test
     void everyEventTypeHasItsOriginalName() {
+        // the original's names, then ours (send_message_failed: a message given up by the outbox)
         assertThat(List.of(AuditEventType.values())).extracting(AuditEventType::wireName).containsExactly(
                 "login_success", "login_failure", "logout", "signup", "change_password", "reset_password",
-                "disable_user", "enable_user");
+                "disable_user", "enable_user", "send_message_failed");
     }
 
     @Test
