@@ -365,6 +365,23 @@ class SsoOidcFlowTest {
         }
 
         @Test
+        void theAuthUrlIsTheGearsRedirectWithASignedStateOfTheFlow() throws Exception {
+            Reply reply = sso.authUrl(APP, "google", "login", SsoFixture.authUrlBody(CALLBACK, "web_popup", "chal", "merge"));
+            java.net.URI url = java.net.URI.create(reply.result().asString());
+            com.nimbusds.jwt.JWTClaimsSet state = com.nimbusds.jwt.SignedJWT.parse(SsoFixture.query(url).get("state"))
+                    .getJWTClaimsSet();
+
+            assertThat(url.getPath()).isEqualTo("/_auth/sso/google/auth_redirect");
+            assertThat(state.getStringClaim("action")).isEqualTo("login");
+            assertThat(state.getStringClaim("callback_url")).isEqualTo(CALLBACK);
+            assertThat(state.getStringClaim("ux_mode")).isEqualTo("web_popup");
+            assertThat(state.getStringClaim("code_challenge")).isEqualTo("chal");
+            assertThat(state.getStringClaim("on_user_duplicate")).isEqualTo("merge");
+            assertThat(state.getStringClaim("api_client_id")).isEqualTo("web");
+            assertThat(state.getAudience()).containsExactly(APP);
+        }
+
+        @Test
         void anUnknownProviderIsNotFound() {
             Reply reply = sso.authUrl(APP, "myspace", "login", SsoFixture.authUrlBody(CALLBACK, "web_redirect", "c", null));
 
