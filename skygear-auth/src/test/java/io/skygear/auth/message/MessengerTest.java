@@ -150,6 +150,24 @@ class MessengerTest {
     }
 
     @Test
+    void pendingMessagesSurviveARestartAndAreSentOnceByTheNextWorker() throws Exception {
+        Messenger before = messenger();
+        database.transaction(trx -> before.sendEmail(tenant, trx.dsl(), welcome("dora@example.com", "Dora")));
+        before.close();
+
+        Messenger after = messenger();
+        try {
+            assertThat(after.deliverDue(tenant)).isEqualTo(1);
+            assertThat(after.deliverDue(tenant)).isZero();
+        } finally {
+            after.close();
+        }
+
+        assertThat(smtp.getReceivedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("dora@example.com"));
+    }
+
+    @Test
     void aMessageThatCanNeverBeSentIsDeadLoggedAndAudited() {
         database.transaction(trx -> messenger.sendSms(noSmtp, trx.dsl(),
                 Sms.of("user_verification", "user-1", "+85223456789", AuthTemplates.MFA_OOB_CODE_SMS_TXT, Map.of("code", "123456"))));
