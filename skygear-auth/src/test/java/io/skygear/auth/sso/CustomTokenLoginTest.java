@@ -3,6 +3,7 @@ package io.skygear.auth.sso;
 import static io.skygear.auth.sso.SsoFixture.APP;
 import static io.skygear.auth.sso.SsoFixture.AUDIENCE;
 import static io.skygear.auth.sso.SsoFixture.ISSUER;
+import static io.skygear.auth.sso.SsoFixture.QUOTA;
 import static io.skygear.auth.sso.SsoFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +117,18 @@ class CustomTokenLoginTest {
             assertThat(second.result().get("user").get("id").asString()).isEqualTo(first);
             assertThat(second.result().get("identity").get("claims").get("email").asString())
                     .isEqualTo("new-" + sub + "@example.com");
+        }
+
+        @Test
+        void aNewUserBeyondThePlansMostUsersIsRefusedButExistingOnesLogIn() {
+            String member = unique("member");
+            assertThat(login(QUOTA, hs256(claims(member).build())).status()).isEqualTo(200);
+
+            Reply refused = login(QUOTA, hs256(claims(unique("newcomer")).build()));
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("error").get("reason").asString()).isEqualTo("UserQuotaExceeded");
+            assertThat(login(QUOTA, hs256(claims(member).build())).status()).isEqualTo(200);
         }
 
         @Test

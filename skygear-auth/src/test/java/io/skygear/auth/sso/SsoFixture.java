@@ -18,6 +18,7 @@ import io.skygear.core.http.RequestIdFilter;
 import io.skygear.core.migrate.Migrations;
 import io.skygear.core.tenant.TenantContext;
 import io.skygear.core.tenant.TenantFilter;
+import io.skygear.core.tenant.TenantQuotas;
 import io.skygear.testing.TestDatabase;
 import io.skygear.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
@@ -39,6 +40,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +59,7 @@ import tools.jackson.databind.JsonNode;
  * set at {@code /keys/jwks.json}, and a recorder of before-hooks at {@code /hooks/*}. Tenants (header
  * {@value #APP_HEADER}): {@value #APP} allows everything, {@value #STRICT} allows no merge/create,
  * {@value #EC} and {@value #JWKS} take custom tokens signed with an EC key or a published key,
- * {@value #OFF} has custom tokens and the access-token flow disabled.
+ * {@value #OFF} has custom tokens and the access-token flow disabled; {@value #QUOTA} is on a plan of one user.
  */
 final class SsoFixture implements AutoCloseable {
 
@@ -66,6 +68,7 @@ final class SsoFixture implements AutoCloseable {
     static final String EC = "ec";
     static final String JWKS = "jwks";
     static final String OFF = "off";
+    static final String QUOTA = "quota";
     static final String APP_HEADER = "X-Test-App";
     static final String CALLBACK = "http://app.example.com/sso/callback";
     static final String MOBILE_CALLBACK = "com.example.app://sso";
@@ -160,6 +163,8 @@ final class SsoFixture implements AutoCloseable {
         tenants.put(EC, contextOf(config(EC, true, "public_key: |\n" + indent(pem(ec), 10), "")));
         tenants.put(JWKS, contextOf(config(JWKS, true, "jwks_url: " + server.uri("/keys/jwks.json"), "")));
         tenants.put(OFF, contextOf(config(OFF, true, "", "").replaceCustomTokenEnabled()));
+        tenants.put(QUOTA, TenantContext.of(TenantConfig.parseYaml(config(QUOTA, true, "", "").yaml()),
+                new TenantQuotas(OptionalLong.of(1), OptionalLong.empty(), OptionalLong.empty())));
     }
 
     /** A callback page on the fixture's own origin, for the browser test of {@code web_popup}. */

@@ -21,6 +21,7 @@ import io.skygear.auth.internal.principal.PrincipalStore;
 import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.SessionOpener;
 import io.skygear.auth.internal.user.User;
+import io.skygear.auth.internal.user.UserQuota;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.auth.internal.verify.VerificationService;
 import io.skygear.auth.internal.welcome.WelcomeEmail;

@@ -15,6 +15,7 @@ import io.skygear.auth.internal.principal.PasswordPrincipal;
 import io.skygear.auth.internal.principal.PrincipalStore;
 import io.skygear.auth.internal.sso.provider.ProviderUser;
 import io.skygear.auth.internal.user.User;
+import io.skygear.auth.internal.user.UserQuota;
 import io.skygear.auth.internal.user.UserStore;
 import io.skygear.auth.internal.welcome.WelcomeEmail;
 import io.skygear.core.config.LoginIdType;
@@ -89,6 +90,7 @@ public final class SsoIdentities {
             User owner = enabledUser(users, owners.getFirst(), now);
             return attach(tenant, trx, principals, kind, external, owner, hooks, SessionCreateEvent.Reason.LOGIN);
         }
+        UserQuota.check(tenant, services.scope(tenant, trx));
         User user = User.newUser(UUID.randomUUID().toString(), now, Map.of());
         users.create(user);
         Identity identity = create(principals, kind, external, user.id(), now);

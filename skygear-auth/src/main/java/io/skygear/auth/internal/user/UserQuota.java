@@ -1,4 +1,4 @@
-package io.skygear.auth.internal.signup;
+package io.skygear.auth.internal.user;
 
 import io.skygear.core.db.TenantScope;
 import io.skygear.core.error.ErrorName;
@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The plan's most users ({@code TenantQuotas.maxUsers}, set by the gateway): checked inside the signup
- * transaction under a per-app advisory lock, so that concurrent signups cannot overshoot it. Over the
- * quota: 403 {@code Forbidden}, reason {@code UserQuotaExceeded}.
+ * The plan's most users ({@code TenantQuotas.maxUsers}, set by the gateway): checked inside every
+ * transaction that creates a user (signup, SSO, custom token) under a per-app advisory lock, so that
+ * concurrent signups cannot overshoot it. Over the quota: 403 {@code Forbidden}, reason
+ * {@code UserQuotaExceeded}.
  */
-final class UserQuota {
+public final class UserQuota {
 
     private UserQuota() {
     }
 
-    static void check(TenantContext tenant, TenantScope scope) {
+    public static void check(TenantContext tenant, TenantScope scope) {
         OptionalLong max = tenant.quotas().maxUsers();
         if (max.isEmpty()) {
             return;
