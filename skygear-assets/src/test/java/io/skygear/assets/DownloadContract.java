@@ -211,6 +211,22 @@ abstract class DownloadContract {
     }
 
     @Test
+    void imageAloneReencodesTheOriginalAtItsSize() throws IOException {
+        assumeTrue(ImageProcessor.available(), "libvips is not installed");
+        var original = fixture.get("/_asset/get/" + png, tenant(fixture.a));
+
+        var reply = fixture.get("/_asset/get/" + png + "?pipeline=image", tenant(fixture.a));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).hasValue("image/png");
+        assertThat(reply.header("ETag")).isNotEqualTo(original.header("ETag"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(reply.bytes()));
+        BufferedImage before = ImageIO.read(new ByteArrayInputStream(original.bytes()));
+        assertThat(image.getWidth()).isEqualTo(before.getWidth());
+        assertThat(image.getHeight()).isEqualTo(before.getHeight());
+    }
+
+    @Test
     void pipelineConvertsFormatAndHasItsOwnTag() {
         assumeTrue(ImageProcessor.available(), "libvips is not installed");
         String original = fixture.get("/_asset/get/" + png, tenant(fixture.a)).header("ETag").orElseThrow();

@@ -45,9 +45,12 @@ public final class ImageVariants {
         }
     }
 
-    /** Whether {@code pipeline} would change an object of this type and size. */
+    /**
+     * Whether {@code pipeline} is rendered for an object of this type and size. {@code image} alone
+     * is too: like the original, it re-encodes (and, beyond the original, auto-rotates and strips).
+     */
     public boolean applies(ImagePipeline pipeline, String contentType, long size) {
-        return !pipeline.isEmpty() && size <= maxBytes && ImageProcessor.canProcess(contentType);
+        return size <= maxBytes && ImageProcessor.canProcess(contentType);
     }
 
     /** The variant, or empty when the original should be served. */
