@@ -93,9 +93,9 @@ class MigrateCliMultiTenantTest {
         assertThat(run.code()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.subList(0, 3)).containsExactlyInAnyOrder(
-                "[1/3] alpha " + target("mt_alpha") + ": core ok, auth ok, asset no change",
-                "[2/3] beta " + target("mt_shared") + ": core ok, auth ok, asset no change",
-                "[3/3] gamma " + target("mt_shared") + ": core ok, auth ok, asset no change");
+                "[1/3] alpha " + target("mt_alpha") + ": core ok, auth ok, asset ok",
+                "[2/3] beta " + target("mt_shared") + ": core ok, auth ok, asset ok",
+                "[3/3] gamma " + target("mt_shared") + ": core ok, auth ok, asset ok");
         assertThat(lines.subList(3, lines.size())).containsExactly(
                 "up core, auth, asset: 3 apps in 2 targets: 2 changed, 0 unchanged, 0 failed, 0 skipped");
         assertThat(tableExists("mt_alpha._auth_principal")).isTrue();
@@ -112,7 +112,7 @@ class MigrateCliMultiTenantTest {
         CliRun run = cli("--app-filter-key", "auth_version", "--app-filter-value", "suspended",
                 "--hostname-override", "127.0.0.1", "--dry-run", "up");
         assertOk(run, "[1/1] delta jdbc:postgresql://127.0.0.1:" + tenantDb.port() + "/" + tenantDb.name()
-                + " schema=mt_delta: core ok, auth ok, asset no change\n"
+                + " schema=mt_delta: core ok, auth ok, asset ok\n"
                 + "up core, auth, asset: 1 apps in 1 targets: 1 changed, 0 unchanged, 0 failed, 0 skipped "
                 + "(dry run, rolled back)");
         assertThat(tableExists("mt_delta._core_user")).isFalse();
