@@ -22,6 +22,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    // the host app's own shutdown hook stops PostgreSQL after the gears, not alongside them
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
