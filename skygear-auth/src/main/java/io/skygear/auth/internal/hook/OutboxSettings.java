@@ -2,6 +2,7 @@ package io.skygear.auth.internal.hook;
 
 import io.skygear.auth.AuthSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -68,6 +69,11 @@ public record OutboxSettings(
     public static OutboxSettings forMessages(AuthSettings settings) {
         return new OutboxSettings(settings.outboxMaxAttempts(), DEFAULT_MAX_AGE, settings.outboxInitialBackoff(),
                 settings.outboxMaxBackoff(), settings.outboxPollInterval(), Duration.ofSeconds(60), 2, Duration.ofDays(1));
+    }
+
+    /** True when a row that failed its {@code attempts}-th attempt at {@code now} is not tried again. */
+    public boolean exhausted(int attempts, Instant createdAt, Instant now) {
+        return attempts >= maxAttempts || !now.isBefore(createdAt.plus(maxAge));
     }
 
     /**

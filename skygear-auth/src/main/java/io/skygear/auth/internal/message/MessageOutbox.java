@@ -1,11 +1,25 @@
 package io.skygear.auth.internal.message;
 
+import static io.skygear.auth.internal.outbox.OutboxTable.APP_ID;
+import static io.skygear.auth.internal.outbox.OutboxTable.ATTEMPTS;
+import static io.skygear.auth.internal.outbox.OutboxTable.CREATED_AT;
+import static io.skygear.auth.internal.outbox.OutboxTable.DEAD;
+import static io.skygear.auth.internal.outbox.OutboxTable.ID;
+import static io.skygear.auth.internal.outbox.OutboxTable.LAST_ERROR;
+import static io.skygear.auth.internal.outbox.OutboxTable.NEXT_ATTEMPT_AT;
+import static io.skygear.auth.internal.outbox.OutboxTable.PENDING;
+import static io.skygear.auth.internal.outbox.OutboxTable.STATUS;
+import static io.skygear.auth.internal.outbox.OutboxTable.cut;
+import static io.skygear.auth.internal.outbox.OutboxTable.utc;
+
+import io.skygear.auth.internal.outbox.OutboxTable;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.TenantScope;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -14,39 +28,27 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The table {@code _auth_message_outbox}: rendered messages written in the sender's transaction,
- * claimed one at a time with {@code FOR UPDATE SKIP LOCKED} (so no two workers, on one node or many,
- * hold the same row), settled as sent (payload dropped), retried or dead. Timestamps are UTC.
+ * The table {@code _auth_message_outbox} (an {@link OutboxTable}): rendered messages written in the
+ * sender's transaction, settled as sent (payload dropped), retried or dead.
  */
 final class MessageOutbox {
 
-    static final String TABLE = "_auth_message_outbox";
-
-    /** Channel of the commit-time notification that wakes every node's worker. */
-    static final String CHANNEL = "_auth_message_outbox";
+    static final OutboxTable TABLE = new OutboxTable("_auth_message_outbox");
 
     static final String EMAIL = "email";
     static final String SMS = "sms";
 
-    static final String PENDING = "pending";
     static final String SENT = "sent";
-    static final String DEAD = "dead";
 
-    static final Field<Long> ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
-    static final Field<String> APP_ID = DSL.field(DSL.name(TenantScope.APP_ID), SQLDataType.CLOB);
     static final Field<String> CHANNEL_COLUMN = DSL.field(DSL.name("channel"), SQLDataType.CLOB);
     static final Field<String> PURPOSE = DSL.field(DSL.name("purpose"), SQLDataType.CLOB);
     static final Field<String> USER_ID = DSL.field(DSL.name("user_id"), SQLDataType.CLOB);
     static final Field<String> RECIPIENT = DSL.field(DSL.name("recipient"), SQLDataType.CLOB);
     static final Field<String> PAYLOAD = DSL.field(DSL.name("payload"), SQLDataType.CLOB);
-    static final Field<String> STATUS = DSL.field(DSL.name("status"), SQLDataType.CLOB);
-    static final Field<Integer> ATTEMPTS = DSL.field(DSL.name("attempts"), SQLDataType.INTEGER);
-    static final Field<LocalDateTime> NEXT_ATTEMPT_AT = DSL.field(DSL.name("next_attempt_at"), SQLDataType.LOCALDATETIME);
-    static final Field<String> LAST_ERROR = DSL.field(DSL.name("last_error"), SQLDataType.CLOB);
-    static final Field<LocalDateTime> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.LOCALDATETIME);
     static final Field<LocalDateTime> SENT_AT = DSL.field(DSL.name("sent_at"), SQLDataType.LOCALDATETIME);
 
-    private static final int MAX_ERROR_LENGTH = 1000;
+    private static final List<Field<?>> CLAIMED =
+            List.of(ID, APP_ID, CHANNEL_COLUMN, PURPOSE, USER_ID, RECIPIENT, PAYLOAD, ATTEMPTS, CREATED_AT);
 
     private MessageOutbox() {
     }
@@ -62,7 +64,7 @@ final class MessageOutbox {
 
     static void insert(TenantScope tenant, Entry e, Instant now) {
         LocalDateTime at = utc(now);
-        tenant.insertInto(TABLE)
+        tenant.insertInto(TABLE.name())
                 .set(CHANNEL_COLUMN, e.channel())
                 .set(PURPOSE, e.purpose())
                 .set(USER_ID, e.userId().orElse(null))
@@ -76,57 +78,39 @@ final class MessageOutbox {
 
     /** {@code NOTIFY} the workers; PostgreSQL delivers it when the transaction commits, if it does. */
     static void notifyWorkers(DSLContext trx, Database db) {
-        trx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(db.schema()))).fetch();
+        TABLE.notifyWorkers(trx, db);
     }
 
     /**
-     * Locks and returns the oldest due pending row of one of {@code appIds} in {@code db}, skipping
-     * rows other transactions hold. The lock lasts until {@code trx} ends.
+     * Locks and returns the oldest due pending row of one of {@code appIds} in {@code db}, until
+     * {@code trx} ends.
      */
     static Optional<Row> claimDue(DSLContext trx, Database db, Collection<String> appIds, Instant now) {
         if (appIds.isEmpty()) {
             return Optional.empty();
         }
-        return trx.select(ID, APP_ID, CHANNEL_COLUMN, PURPOSE, USER_ID, RECIPIENT, PAYLOAD, ATTEMPTS, CREATED_AT)
-                .from(db.table(TABLE))
-                .where(STATUS.eq(PENDING).and(NEXT_ATTEMPT_AT.le(utc(now))).and(APP_ID.in(appIds)))
-                .orderBy(NEXT_ATTEMPT_AT, ID)
-                .limit(1)
-                .forUpdate()
-                .skipLocked()
-                .fetchOptional(r -> new Row(r.get(ID), r.get(APP_ID), r.get(CHANNEL_COLUMN), r.get(PURPOSE),
+        return TABLE.claimDue(trx, db, now, APP_ID.in(appIds), CLAIMED,
+                r -> new Row(r.get(ID), r.get(APP_ID), r.get(CHANNEL_COLUMN), r.get(PURPOSE),
                         Optional.ofNullable(r.get(USER_ID)), r.get(RECIPIENT), r.get(PAYLOAD), r.get(ATTEMPTS),
                         r.get(CREATED_AT).toInstant(ZoneOffset.UTC)));
     }
 
     static void markSent(DSLContext trx, Database db, Row row, Instant now) {
-        settle(trx, db, row, Map.of(STATUS, SENT, ATTEMPTS, row.attempts() + 1, SENT_AT, utc(now), PAYLOAD, "{}"));
+        TABLE.settle(trx, db, row.appId(), row.id(),
+                Map.of(STATUS, SENT, ATTEMPTS, row.attempts() + 1, SENT_AT, utc(now), PAYLOAD, "{}"));
     }
 
     static void markRetry(DSLContext trx, Database db, Row row, Instant next, String error) {
-        settle(trx, db, row, Map.of(ATTEMPTS, row.attempts() + 1, NEXT_ATTEMPT_AT, utc(next), LAST_ERROR, cut(error)));
+        TABLE.markRetry(trx, db, row.appId(), row.id(), row.attempts() + 1, next, error);
     }
 
     static void markDead(DSLContext trx, Database db, Row row, String error) {
-        settle(trx, db, row, Map.of(STATUS, DEAD, ATTEMPTS, row.attempts() + 1, LAST_ERROR, cut(error), PAYLOAD, "{}"));
+        TABLE.settle(trx, db, row.appId(), row.id(),
+                Map.of(STATUS, DEAD, ATTEMPTS, row.attempts() + 1, LAST_ERROR, cut(error), PAYLOAD, "{}"));
     }
 
     /** Deletes sent and dead rows created before {@code cutoff}; returns how many. */
     static int purgeSettled(Database db, Instant cutoff) {
-        return db.dsl().deleteFrom(db.table(TABLE))
-                .where(STATUS.ne(PENDING).and(CREATED_AT.lt(utc(cutoff))))
-                .execute();
-    }
-
-    private static void settle(DSLContext trx, Database db, Row row, Map<Field<?>, Object> values) {
-        db.tenant(row.appId()).using(trx).update(TABLE, values, ID.eq(row.id())).execute();
-    }
-
-    private static String cut(String error) {
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return TABLE.purgeSettled(db, cutoff);
     }
 }

@@ -4,8 +4,8 @@ import io.skygear.auth.internal.audit.AuditEvent;
 import io.skygear.auth.internal.audit.AuditEventType;
 import io.skygear.auth.internal.audit.AuditOrigin;
 import io.skygear.auth.internal.audit.AuditTrail;
-import io.skygear.auth.internal.hook.OutboxListener;
 import io.skygear.auth.internal.hook.OutboxSettings;
+import io.skygear.auth.internal.outbox.OutboxPump;
 import io.skygear.core.config.UserConfig;
 import io.skygear.core.db.Database;
 import io.skygear.core.http.Json;
@@ -20,15 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +41,10 @@ import tools.jackson.databind.JsonNode;
  * ERROR and recorded in the audit trail as {@code send_message_failed}. Every failed attempt is
  * logged at WARN with the recipient masked. Rows survive restarts.
  *
- * <p>Threads wake on the commit-time {@code NOTIFY} of {@link Messenger}, on {@link #nudge()}, and
- * every {@code pollInterval}.
+ * <p>Threads (an {@link OutboxPump}) wake on the commit-time {@code NOTIFY} of {@link Messenger}, on
+ * {@link #nudge()}, and every {@code pollInterval}.
  */
-public final class MessageWorker implements AutoCloseable {
+public final class MessageWorker implements AutoCloseable, OutboxPump.Rows {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageWorker.class);
 
@@ -59,14 +54,7 @@ public final class MessageWorker implements AutoCloseable {
     private final AuditTrail audit;
     private final OutboxSettings settings;
     private final KnownTenants tenants;
-    private final List<Database> databases = new CopyOnWriteArrayList<>();
-    private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private final AtomicLong nudges = new AtomicLong();
-    private volatile boolean running;
-    private Instant nextPurge = Instant.MIN;
+    private final OutboxPump pump;
 
     MessageWorker(Clock clock, MailSender mail, SmsSender sms, AuditTrail audit, OutboxSettings settings,
                   KnownTenants tenants) {
@@ -76,89 +64,44 @@ public final class MessageWorker implements AutoCloseable {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.pump = new OutboxPump("message outbox", MessageOutbox.TABLE.name(), clock, settings, this);
     }
 
     /** Sends the outbox rows of {@code db} from now on (idempotent). */
     public void watch(Database db) {
-        if (databases.stream().anyMatch(d -> d == db)) {
-            return;
-        }
-        lock.lock();
-        try {
-            if (databases.stream().noneMatch(d -> d == db)) {
-                databases.add(db);
-                if (running) {
-                    listen(db);
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        nudge();
+        pump.watch(db);
     }
 
     /** Starts the delivery threads and listeners; a no-op when running. */
     public void start() {
-        lock.lock();
-        try {
-            if (running) {
-                return;
-            }
-            running = true;
-            databases.forEach(this::listen);
-            for (int i = 0; i < settings.concurrency(); i++) {
-                threads.add(Thread.ofPlatform().daemon().name("skygear-message-outbox-" + i).start(this::run));
-            }
-        } finally {
-            lock.unlock();
-        }
+        pump.start();
     }
 
     /** Wakes the delivery threads now. */
     public void nudge() {
-        lock.lock();
-        try {
-            nudges.incrementAndGet();
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        pump.nudge();
     }
 
     /** Sends every row of {@code db} that is due now on the calling thread; returns how many it settled or rescheduled. */
     public int deliverDue(Database db) {
-        int handled = 0;
-        while (deliverOne(db)) {
-            handled++;
-        }
-        return handled;
+        return pump.deliverDue(db);
+    }
+
+    /** Deletes sent and dead rows of {@code db} older than the retention; returns how many. */
+    @Override
+    public int purge(Database db) {
+        return MessageOutbox.purgeSettled(db, pump.purgeCutoff());
     }
 
     /** Stops the threads and listeners; a message being sent is settled first. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            running = false;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        listeners.forEach(OutboxListener::close);
-        for (Thread t : threads) {
-            try {
-                t.join(settings.requestTimeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
-        listeners.clear();
+        pump.close();
     }
 
     /** Claims, sends and settles one due row; false when none is due. */
-    boolean deliverOne(Database db) {
+    @Override
+    public boolean deliverOne(Database db) {
         return db.transactionResult(cfg -> {
             DSLContext trx = cfg.dsl();
             Optional<MessageOutbox.Row> claimed = MessageOutbox.claimDue(trx, db, tenants.appIds(), clock.instant());
@@ -177,8 +120,7 @@ public final class MessageWorker implements AutoCloseable {
                 return true;
             }
             String error = SecretMasker.of(tenant.config().secrets()).mask(String.valueOf(failure.getMessage()));
-            if (!failure.retryable() || attempts >= settings.maxAttempts()
-                    || !now.isBefore(row.createdAt().plus(settings.maxAge()))) {
+            if (!failure.retryable() || settings.exhausted(attempts, row.createdAt(), now)) {
                 MessageOutbox.markDead(trx, db, row, error);
                 LOG.error("{} {} ({}) of app {} to {} given up after {} attempts: {}",
                         row.channel(), row.id(), row.purpose(), row.appId(), to, attempts, error);
@@ -231,67 +173,5 @@ public final class MessageWorker implements AutoCloseable {
     private static String mask(MessageOutbox.Row row) {
         return MessageOutbox.EMAIL.equals(row.channel()) ? Recipients.maskEmail(row.recipient())
                 : Recipients.maskPhone(row.recipient());
-    }
-
-    private void run() {
-        while (running) {
-            long seen = nudges.get();
-            boolean worked = false;
-            boolean purgeDue = purgeDue();
-            for (Database db : databases) {
-                try {
-                    while (running && deliverOne(db)) {
-                        worked = true;
-                    }
-                    if (purgeDue) {
-                        MessageOutbox.purgeSettled(db, clock.instant().minus(settings.retention()));
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("message outbox of schema {} unavailable, retrying in {} ms: {}", db.schema(),
-                            settings.pollInterval().toMillis(), SecretMasker.tokensOnly().mask(String.valueOf(e.getMessage())));
-                }
-            }
-            if (!worked) {
-                await(seen);
-            }
-        }
-    }
-
-    private boolean purgeDue() {
-        lock.lock();
-        try {
-            Instant now = clock.instant();
-            if (now.isBefore(nextPurge)) {
-                return false;
-            }
-            nextPurge = now.plus(Duration.ofHours(1));
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void await(long seen) {
-        lock.lock();
-        try {
-            if (running && nudges.get() == seen) {
-                wake.awaitNanos(settings.pollInterval().toNanos());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called with the lock held. */
-    private void listen(Database db) {
-        if (listeners.stream().anyMatch(l -> l.dataSource() == db.dataSource())) {
-            return;
-        }
-        OutboxListener listener = new OutboxListener(db.dataSource(), MessageOutbox.CHANNEL, settings.pollInterval(), this::nudge);
-        listeners.add(listener);
-        listener.start();
     }
 }

@@ -1,4 +1,4 @@
-package io.skygear.auth.internal.hook;
+package io.skygear.auth.internal.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * every notification, so that a commit on any node wakes this node's outbox worker at once. Lost
  * connections are re-opened after {@code interval}; the worker polls meanwhile, so nothing is missed.
  */
-public final class OutboxListener {
+final class OutboxListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxListener.class);
 
@@ -31,7 +31,7 @@ public final class OutboxListener {
     private final CountDownLatch listening = new CountDownLatch(1);
     private Thread thread;
 
-    public OutboxListener(DataSource dataSource, String channel, Duration interval, Runnable onNotify) {
+    OutboxListener(DataSource dataSource, String channel, Duration interval, Runnable onNotify) {
         this.dataSource = dataSource;
         this.channel = channel;
         this.interval = interval;
