@@ -1,16 +1,14 @@
 package io.skygear.auth.internal.mfa.endpoint;
 
-import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
-import io.skygear.auth.internal.http.AuthzPolicy;
 import io.skygear.auth.internal.mfa.MfaCaller;
 import io.skygear.auth.internal.mfa.MfaService;
 import java.util.Optional;
 
 /** {@code POST /_auth/mfa/oob/activate} (K+S?, setup): confirms the new OOB with its code; recovery codes. */
-public final class OobActivateHandler implements AuthHandler {
+public final class OobActivateHandler extends CodeStepHandler<OobActivateHandler.Body> {
 
-    record Body(String code, Optional<String> authnSessionToken) {
+    record Body(String code, Optional<String> authnSessionToken) implements CodeBody {
 
         @Override
         public String toString() {
@@ -18,27 +16,12 @@ public final class OobActivateHandler implements AuthHandler {
         }
     }
 
-    private final MfaService service;
-
     public OobActivateHandler(MfaService service) {
-        this.service = service;
+        super(service, "mfa/oob/activate", Body.class, "/code", true);
     }
 
     @Override
-    public String path() {
-        return "mfa/oob/activate";
-    }
-
-    @Override
-    public AuthzPolicy authz() {
-        return MfaEndpoints.KEY_AND_OPTIONAL_SESSION;
-    }
-
-    @Override
-    public void handle(AuthRequest request) throws Exception {
-        Body body = request.body(Body.class);
-        MfaEndpoints.requireNotEmpty(body.code(), "/code");
-        MfaCaller caller = MfaEndpoints.caller(service, request, body.authnSessionToken(), true);
+    void respond(AuthRequest request, MfaCaller caller, Body body) throws Exception {
         request.writeResult(service.activateOob(request.tenant(), caller, body.code(),
                 request.accessEvent().remote().ip()));
     }
