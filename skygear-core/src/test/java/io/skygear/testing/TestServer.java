@@ -8,52 +8,42 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real Jetty 12 (ee11) server on an ephemeral loopback port, configured the way a host app would:
+ * A real servlet container on an ephemeral loopback port, configured the way a host app would:
  * filters and servlets on one context. Start it once per test class and talk HTTP to it.
+ * Jetty 12 (ee11) by default; {@code -Dskygear.test.container=tomcat} runs the same tests on
+ * embedded Tomcat 11.
  */
 public final class TestServer implements AutoCloseable {
 
-    private final Server server = new Server();
-    private final ServletContextHandler context = new ServletContextHandler();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServletContainer container = ServletContainer.fromSystemProperty();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer() {
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        context.setContextPath("/");
-        server.setHandler(context);
     }
 
     public TestServer filter(Filter filter, String pathSpec) {
-        context.addFilter(new FilterHolder(filter), pathSpec, EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        container.addFilter(filter, pathSpec);
         return this;
     }
 
     public TestServer servlet(Servlet servlet, String pathSpec) {
-        context.addServlet(new ServletHolder(servlet), pathSpec);
+        container.addServlet(servlet, pathSpec);
         return this;
     }
 
     public TestServer start() {
         try {
-            server.start();
+            container.start();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start Jetty", e);
+            throw new IllegalStateException("cannot start " + container.getClass().getSimpleName(), e);
         }
         return this;
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
+        return URI.create("http://127.0.0.1:" + container.port() + path);
     }
 
     public HttpClient client() {
@@ -94,9 +84,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
+            container.stop();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot stop Jetty", e);
+            throw new IllegalStateException("cannot stop " + container.getClass().getSimpleName(), e);
         }
     }
 }
