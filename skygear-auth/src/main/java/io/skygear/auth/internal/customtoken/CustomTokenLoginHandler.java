@@ -5,7 +5,6 @@ import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthzPolicy;
 import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.http.DenyNoAccessKey;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code POST /_auth/sso/custom_token/login} (K): {@code token} (JWT), {@code on_user_duplicate?} → AuthResponse. */
@@ -38,9 +37,7 @@ public final class CustomTokenLoginHandler implements AuthHandler {
     @Override
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
-        if (body.token().isEmpty()) {
-            BodyCauses.throwIfAny(List.of(BodyCauses.notEmpty("/token")));
-        }
+        BodyCauses.requireNotEmpty(body.token(), "/token");
         request.writeAuthResponse(service.login(request.tenant(), body.token(), body.onUserDuplicate(),
                 request.sessionClient(), request.accessEvent(), request.hookContext(), request.auditOrigin()));
     }

@@ -45,6 +45,13 @@ public final class BodyCauses {
         return new ValidationCause("General", pointer, message);
     }
 
+    /** Throws 400 {@code ValidationFailed} with {@link #notEmpty} at {@code pointer} when {@code value} is empty. */
+    public static void requireNotEmpty(String value, String pointer) {
+        if (value.isEmpty()) {
+            throwIfAny(List.of(notEmpty(pointer)));
+        }
+    }
+
     /** Throws 400 {@code Invalid/ValidationFailed} "invalid request body" when there are causes. */
     public static void throwIfAny(List<ValidationCause> causes) {
         if (!causes.isEmpty()) {

@@ -7,7 +7,6 @@ import io.skygear.auth.internal.http.AuthzPolicy;
 import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.http.DenyNoAccessKey;
 import io.skygear.auth.internal.http.RequireValidUser;
-import java.util.List;
 import java.util.Map;
 
 /** {@code POST /_auth/sso/{provider}/link} (K+U): links the provider user of an access token to the caller; {@code {user}}. */
@@ -40,9 +39,7 @@ public final class AccessTokenLinkHandler implements AuthHandler {
     @Override
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
-        if (body.accessToken().isEmpty()) {
-            BodyCauses.throwIfAny(List.of(BodyCauses.notEmpty("/access_token")));
-        }
+        BodyCauses.requireNotEmpty(body.accessToken(), "/access_token");
         request.writeResult(Map.of("user", service.linkWithAccessToken(request.tenant(), request.pathParameter(),
                 body.accessToken(), request.user().id(), request.hookContext()).toApiModel()));
     }

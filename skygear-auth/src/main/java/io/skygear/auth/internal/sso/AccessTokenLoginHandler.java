@@ -6,7 +6,6 @@ import io.skygear.auth.internal.http.AuthServlet;
 import io.skygear.auth.internal.http.AuthzPolicy;
 import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.http.DenyNoAccessKey;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,9 +42,7 @@ public final class AccessTokenLoginHandler implements AuthHandler {
     @Override
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
-        if (body.accessToken().isEmpty()) {
-            BodyCauses.throwIfAny(List.of(BodyCauses.notEmpty("/access_token")));
-        }
+        BodyCauses.requireNotEmpty(body.accessToken(), "/access_token");
         request.writeAuthResponse(service.loginWithAccessToken(request.tenant(), request.pathParameter(),
                 body.accessToken(), body.onUserDuplicate(), request.sessionClient(), request.accessEvent(),
                 request.hookContext(), request.auditOrigin()));

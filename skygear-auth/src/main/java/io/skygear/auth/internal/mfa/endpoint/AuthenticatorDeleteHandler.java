@@ -3,6 +3,7 @@ package io.skygear.auth.internal.mfa.endpoint;
 import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.mfa.MfaService;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class AuthenticatorDeleteHandler implements AuthHandler {
     @Override
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
-        MfaEndpoints.requireNotEmpty(body.authenticatorId(), "/authenticator_id");
+        BodyCauses.requireNotEmpty(body.authenticatorId(), "/authenticator_id");
         service.deleteAuthenticator(request.tenant(), request.user().id(), body.authenticatorId());
         request.writeResult(Map.of());
     }

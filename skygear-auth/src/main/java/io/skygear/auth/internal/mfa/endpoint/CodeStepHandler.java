@@ -3,6 +3,7 @@ package io.skygear.auth.internal.mfa.endpoint;
 import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.mfa.MfaCaller;
 import io.skygear.auth.internal.mfa.MfaService;
 import java.util.Optional;
@@ -52,7 +53,7 @@ abstract class CodeStepHandler<B extends Record & CodeStepHandler.CodeBody> impl
     @Override
     public final void handle(AuthRequest request) throws Exception {
         B body = request.body(bodyType);
-        MfaEndpoints.requireNotEmpty(body.code(), codePointer);
+        BodyCauses.requireNotEmpty(body.code(), codePointer);
         respond(request, MfaEndpoints.caller(service, request, body.authnSessionToken(), setup), body);
     }
 

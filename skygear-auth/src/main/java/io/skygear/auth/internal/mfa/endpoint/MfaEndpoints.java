@@ -2,17 +2,15 @@ package io.skygear.auth.internal.mfa.endpoint;
 
 import io.skygear.auth.internal.http.AuthRequest;
 import io.skygear.auth.internal.http.AuthzPolicy;
-import io.skygear.auth.internal.http.BodyCauses;
 import io.skygear.auth.internal.http.DenyInvalidSession;
 import io.skygear.auth.internal.http.DenyNoAccessKey;
 import io.skygear.auth.internal.http.RequireValidUser;
 import io.skygear.auth.internal.mfa.MfaCaller;
 import io.skygear.auth.internal.mfa.MfaService;
 import io.skygear.core.config.ClientConfig;
-import java.util.List;
 import java.util.Optional;
 
-/** What the MFA endpoints share: their authz policies, the caller's resolution and body checks. */
+/** What the MFA endpoints share: their authz policies and the caller's resolution. */
 final class MfaEndpoints {
 
     /** K+S?: a key, and a valid access token if one came (else {@code authn_session_token}). */
@@ -35,12 +33,5 @@ final class MfaEndpoints {
                 ? request.client().orElseThrow(AuthzPolicy::notAuthenticated)
                 : request.sessionClient();
         return new MfaService.Completion(client, request.accessEvent(), request.hookContext());
-    }
-
-    /** 400 {@code ValidationFailed} when {@code value} is empty. */
-    static void requireNotEmpty(String value, String pointer) {
-        if (value.isEmpty()) {
-            BodyCauses.throwIfAny(List.of(BodyCauses.notEmpty(pointer)));
-        }
     }
 }

@@ -43,7 +43,7 @@ public final class TotpNewHandler implements AuthHandler {
     @Override
     public void handle(AuthRequest request) throws Exception {
         Body body = request.body(Body.class);
-        MfaEndpoints.requireNotEmpty(body.displayName(), "/display_name");
+        BodyCauses.requireNotEmpty(body.displayName(), "/display_name");
         // the otpauth URI must fit in a QR code
         List<ValidationCause> causes = new ArrayList<>();
         maxLength(causes, Optional.of(body.displayName()), "/display_name");
