@@ -3,6 +3,9 @@ package io.skygear.testing;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ final class TomcatContainer implements ServletContainer {
     private final Connector connector = new Connector();
     private final Context context;
     private int registrations;
+    private boolean defaultServletMapped;
 
     TomcatContainer() {
         try {
@@ -78,10 +82,16 @@ final class TomcatContainer implements ServletContainer {
         Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
         wrapper.setAsyncSupported(true);
         context.addServletMappingDecoded(pathSpec, name);
+        defaultServletMapped |= pathSpec.equals("/");
     }
 
     @Override
     public void start() throws Exception {
+        if (!defaultServletMapped) {
+            // Tomcat runs no filter for a path no servlet maps; Jetty maps a 404 servlet at "/" so
+            // filters (e.g. the gateway's on "/*") still see every request. Do the same.
+            addServlet(new NotFoundServlet(), "/");
+        }
         tomcat.start();
         // Tomcat logs a failed context (e.g. a filter whose init threw) and serves 404s; fail instead
         if (context.getState() != LifecycleState.STARTED || connector.getState() != LifecycleState.STARTED) {
@@ -102,6 +112,13 @@ final class TomcatContainer implements ServletContainer {
             tomcat.destroy();
         } finally {
             deleteRecursively(baseDir);
+        }
+    }
+
+    private static final class NotFoundServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
