@@ -23,64 +23,30 @@ import org.slf4j.LoggerFactory;
  * {@code maxAge}, then the row is marked {@code dead} and logged at ERROR. Rows are durable: a worker
  * started after a restart delivers what was left pending.
  *
- * <p>Threads (an {@link OutboxPump}) wake on the {@code NOTIFY} that {@link HookDispatcher#after}
+ * <p>The {@link OutboxPump} threads wake on the {@code NOTIFY} that {@link HookDispatcher#after}
  * sends at commit, on {@link #nudge()}, and every {@code pollInterval}. Delivered and dead rows are
  * purged after {@code retention}.
  */
-public final class OutboxWorker implements AutoCloseable, OutboxPump.Rows {
+public final class OutboxWorker extends OutboxPump {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
-    private final Clock clock;
     private final HookHttp http;
-    private final OutboxSettings settings;
-    private final OutboxPump pump;
 
     public OutboxWorker(Clock clock, HookHttp http, OutboxSettings settings) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super("hook outbox", HookOutbox.TABLE.name(), clock, settings);
         this.http = Objects.requireNonNull(http, "http");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.pump = new OutboxPump("hook outbox", HookOutbox.TABLE.name(), clock, settings, this);
-    }
-
-    /** Delivers the outbox rows of {@code db} from now on (idempotent). */
-    public void watch(Database db) {
-        pump.watch(db);
-    }
-
-    /** Starts the delivery threads and the listeners; a no-op when running. */
-    public void start() {
-        pump.start();
-    }
-
-    /** Wakes the delivery threads now, e.g. after a commit that wrote outbox rows. */
-    public void nudge() {
-        pump.nudge();
-    }
-
-    /**
-     * Delivers every row of {@code db} that is due now, on the calling thread (threads of this or
-     * other workers may take some of them); returns how many rows this call settled or rescheduled.
-     */
-    public int deliverDue(Database db) {
-        return pump.deliverDue(db);
     }
 
     /** Deletes delivered and dead rows of {@code db} older than the retention; returns how many. */
     @Override
     public int purge(Database db) {
-        return HookOutbox.purgeSettled(db, pump.purgeCutoff());
-    }
-
-    /** Stops the threads and listeners; rows being delivered are settled first. */
-    @Override
-    public void close() {
-        pump.close();
+        return HookOutbox.purgeSettled(db, purgeCutoff());
     }
 
     /** Claims, delivers and settles one due row; false when none is due. */
     @Override
-    public boolean deliverOne(Database db) {
+    protected boolean deliverOne(Database db) {
         return db.transactionResult(cfg -> {
             var trx = cfg.dsl();
             var claimed = HookOutbox.claimDue(trx, db, clock.instant());

@@ -41,67 +41,36 @@ import tools.jackson.databind.JsonNode;
  * ERROR and recorded in the audit trail as {@code send_message_failed}. Every failed attempt is
  * logged at WARN with the recipient masked. Rows survive restarts.
  *
- * <p>Threads (an {@link OutboxPump}) wake on the commit-time {@code NOTIFY} of {@link Messenger}, on
+ * <p>The {@link OutboxPump} threads wake on the commit-time {@code NOTIFY} of {@link Messenger}, on
  * {@link #nudge()}, and every {@code pollInterval}.
  */
-public final class MessageWorker implements AutoCloseable, OutboxPump.Rows {
+public final class MessageWorker extends OutboxPump {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageWorker.class);
 
-    private final Clock clock;
     private final MailSender mail;
     private final SmsSender sms;
     private final AuditTrail audit;
-    private final OutboxSettings settings;
     private final KnownTenants tenants;
-    private final OutboxPump pump;
 
     MessageWorker(Clock clock, MailSender mail, SmsSender sms, AuditTrail audit, OutboxSettings settings,
                   KnownTenants tenants) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super("message outbox", MessageOutbox.TABLE.name(), clock, settings);
         this.mail = Objects.requireNonNull(mail, "mail");
         this.sms = Objects.requireNonNull(sms, "sms");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
-        this.pump = new OutboxPump("message outbox", MessageOutbox.TABLE.name(), clock, settings, this);
-    }
-
-    /** Sends the outbox rows of {@code db} from now on (idempotent). */
-    public void watch(Database db) {
-        pump.watch(db);
-    }
-
-    /** Starts the delivery threads and listeners; a no-op when running. */
-    public void start() {
-        pump.start();
-    }
-
-    /** Wakes the delivery threads now. */
-    public void nudge() {
-        pump.nudge();
-    }
-
-    /** Sends every row of {@code db} that is due now on the calling thread; returns how many it settled or rescheduled. */
-    public int deliverDue(Database db) {
-        return pump.deliverDue(db);
     }
 
     /** Deletes sent and dead rows of {@code db} older than the retention; returns how many. */
     @Override
     public int purge(Database db) {
-        return MessageOutbox.purgeSettled(db, pump.purgeCutoff());
-    }
-
-    /** Stops the threads and listeners; a message being sent is settled first. */
-    @Override
-    public void close() {
-        pump.close();
+        return MessageOutbox.purgeSettled(db, purgeCutoff());
     }
 
     /** Claims, sends and settles one due row; false when none is due. */
     @Override
-    public boolean deliverOne(Database db) {
+    protected boolean deliverOne(Database db) {
         return db.transactionResult(cfg -> {
             DSLContext trx = cfg.dsl();
             Optional<MessageOutbox.Row> claimed = MessageOutbox.claimDue(trx, db, tenants.appIds(), clock.instant());

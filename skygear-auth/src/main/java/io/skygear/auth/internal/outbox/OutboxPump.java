@@ -17,33 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The machinery every outbox shares: the known databases, one {@code LISTEN} connection per
+ * The machinery every outbox worker shares: the known databases, one {@code LISTEN} connection per
  * DataSource, the delivery threads, their wake-ups and the hourly purge. What a row means (claiming,
- * delivering and settling it) belongs to the outbox's {@link Rows}.
+ * delivering and settling it) belongs to the subclass: {@link #deliverOne} and {@link #purge}.
  *
  * <p>Threads wake on a {@code NOTIFY} on the outbox's channel (so every node hears every commit), on
  * {@link #nudge()}, and every {@code pollInterval}. One unreachable database does not hold up the
  * others: it is logged and tried again on the next round.
  */
-public final class OutboxPump implements AutoCloseable {
+public abstract class OutboxPump implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPump.class);
 
-    /** What one outbox does with its rows; the pump decides when and on which thread. */
-    public interface Rows {
-
-        /** Claims, delivers and settles one due row of {@code db} in one transaction; false when none is due. */
-        boolean deliverOne(Database db);
-
-        /** Deletes the settled rows of {@code db} past their retention; returns how many. */
-        int purge(Database db);
-    }
-
     private final String label;
     private final String channel;
-    private final Clock clock;
-    private final OutboxSettings settings;
-    private final Rows rows;
+    protected final Clock clock;
+    protected final OutboxSettings settings;
     private final List<Database> databases = new CopyOnWriteArrayList<>();
     private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -57,16 +46,15 @@ public final class OutboxPump implements AutoCloseable {
      * @param label   names the outbox in logs and thread names, e.g. {@code "hook outbox"}
      * @param channel the {@code NOTIFY} channel its commits signal on
      */
-    public OutboxPump(String label, String channel, Clock clock, OutboxSettings settings, Rows rows) {
+    protected OutboxPump(String label, String channel, Clock clock, OutboxSettings settings) {
         this.label = Objects.requireNonNull(label, "label");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rows = Objects.requireNonNull(rows, "rows");
     }
 
     /** Delivers the rows of {@code db} from now on (idempotent). */
-    public void watch(Database db) {
+    public final void watch(Database db) {
         Objects.requireNonNull(db, "db");
         if (watches(db)) {
             return;
@@ -91,7 +79,7 @@ public final class OutboxPump implements AutoCloseable {
     }
 
     /** Starts the delivery threads and the listeners; a no-op when running. */
-    public void start() {
+    public final void start() {
         lock.lock();
         try {
             if (running) {
@@ -111,7 +99,7 @@ public final class OutboxPump implements AutoCloseable {
     }
 
     /** Wakes the delivery threads now, e.g. after a commit that wrote outbox rows. */
-    public void nudge() {
+    public final void nudge() {
         lock.lock();
         try {
             nudges.incrementAndGet();
@@ -125,22 +113,28 @@ public final class OutboxPump implements AutoCloseable {
      * Delivers every row of {@code db} that is due now, on the calling thread (other threads may take
      * some of them); returns how many rows this call settled or rescheduled.
      */
-    public int deliverDue(Database db) {
+    public final int deliverDue(Database db) {
         int handled = 0;
-        while (rows.deliverOne(db)) {
+        while (deliverOne(db)) {
             handled++;
         }
         return handled;
     }
 
+    /** Claims, delivers and settles one due row of {@code db} in one transaction; false when none is due. */
+    protected abstract boolean deliverOne(Database db);
+
+    /** Deletes the settled rows of {@code db} created before {@link #purgeCutoff()}; returns how many. */
+    public abstract int purge(Database db);
+
     /** The cutoff before which settled rows are purged. */
-    public Instant purgeCutoff() {
+    protected final Instant purgeCutoff() {
         return clock.instant().minus(settings.retention());
     }
 
     /** Stops the threads and listeners; rows being delivered are settled first. */
     @Override
-    public void close() {
+    public final void close() {
         lock.lock();
         try {
             running = false;
@@ -169,11 +163,11 @@ public final class OutboxPump implements AutoCloseable {
             // one unreachable database must not hold up the others
             for (Database db : databases) {
                 try {
-                    while (running && rows.deliverOne(db)) {
+                    while (running && deliverOne(db)) {
                         worked = true;
                     }
                     if (purgeDue) {
-                        int purged = rows.purge(db);
+                        int purged = purge(db);
                         if (purged > 0) {
                             LOG.info("{}: purged {} settled rows of schema {}", label, purged, db.schema());
                         }
