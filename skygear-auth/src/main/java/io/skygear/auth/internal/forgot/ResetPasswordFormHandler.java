@@ -1,18 +1,16 @@
 package io.skygear.auth.internal.forgot;
 
-import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
-import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.LinkPageHandler;
 import io.skygear.auth.internal.http.RedirectData;
 import io.skygear.auth.internal.message.Messenger;
 import io.skygear.auth.internal.template.AuthTemplates;
 import io.skygear.core.config.ForgotPasswordConfig;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.template.TemplateSpec;
-import java.util.LinkedHashMap;
+import io.skygear.core.tenant.TenantContext;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code GET/POST /_auth/forgot_password/reset_password_form} (no authz), the page the reset e-mail
@@ -23,40 +21,26 @@ import java.util.Set;
  * success shows {@code forgot_password_success.html} or redirects to {@code success_redirect}.
  * Redirects carry {@code x-skygear-redirect-data}. Every value shown is HTML-escaped.
  */
-public final class ResetPasswordFormHandler implements AuthHandler {
+public final class ResetPasswordFormHandler extends LinkPageHandler {
 
     private final ForgotPasswordService service;
     private final Messenger messenger;
 
     public ResetPasswordFormHandler(ForgotPasswordService service, Messenger messenger) {
+        super("forgot_password/reset_password_form");
         this.service = service;
         this.messenger = messenger;
     }
 
     @Override
-    public String path() {
-        return "forgot_password/reset_password_form";
+    protected String appName(TenantContext tenant) {
+        return ForgotPasswordService.appName(tenant);
     }
 
     @Override
-    public Set<String> methods() {
-        return Set.of("GET", "POST");
-    }
-
-    @Override
-    public AuthzPolicy authz() {
-        return AuthzPolicy.NONE;
-    }
-
-    @Override
-    public void handle(AuthRequest request) throws Exception {
-        String userId = request.parameter("user_id").orElse("");
-        String code = request.parameter("code").orElse("");
+    protected void respond(AuthRequest request, String userId, String code, Map<String, Object> context)
+            throws Exception {
         String expireAtText = request.parameter("expire_at").orElse("");
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("appname", ForgotPasswordService.appName(request.tenant()));
-        context.put("user_id", userId);
-        context.put("code", code);
         context.put("expire_at", expireAtText);
         context.put("action", "reset_password_form");
         long expireAt;

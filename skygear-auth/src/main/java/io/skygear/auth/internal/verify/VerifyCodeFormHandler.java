@@ -1,17 +1,15 @@
 package io.skygear.auth.internal.verify;
 
-import io.skygear.auth.internal.http.AuthHandler;
 import io.skygear.auth.internal.http.AuthRequest;
-import io.skygear.auth.internal.http.AuthzPolicy;
+import io.skygear.auth.internal.http.LinkPageHandler;
 import io.skygear.auth.internal.http.RedirectData;
 import io.skygear.auth.internal.message.Messenger;
 import io.skygear.auth.internal.template.AuthTemplates;
 import io.skygear.core.config.UserVerificationKeyConfig;
 import io.skygear.core.error.SkygearException;
-import java.util.LinkedHashMap;
+import io.skygear.core.tenant.TenantContext;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,39 +19,25 @@ import java.util.function.Function;
  * shows {@code user_verification_error.html} (400) or redirects to the key's {@code error_redirect},
  * with {@code x-skygear-redirect-data}. Pages use the templates of the code's login ID key.
  */
-public final class VerifyCodeFormHandler implements AuthHandler {
+public final class VerifyCodeFormHandler extends LinkPageHandler {
 
     private final VerificationService service;
     private final Messenger messenger;
 
     public VerifyCodeFormHandler(VerificationService service, Messenger messenger) {
+        super("verify_code_form");
         this.service = service;
         this.messenger = messenger;
     }
 
     @Override
-    public String path() {
-        return "verify_code_form";
+    protected String appName(TenantContext tenant) {
+        return tenant.config().appName();
     }
 
     @Override
-    public Set<String> methods() {
-        return Set.of("GET", "POST");
-    }
-
-    @Override
-    public AuthzPolicy authz() {
-        return AuthzPolicy.NONE;
-    }
-
-    @Override
-    public void handle(AuthRequest request) throws Exception {
-        String userId = request.parameter("user_id").orElse("");
-        String code = request.parameter("code").orElse("");
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("appname", request.tenant().config().appName());
-        context.put("user_id", userId);
-        context.put("code", code);
+    protected void respond(AuthRequest request, String userId, String code, Map<String, Object> context)
+            throws Exception {
         VerificationService.Verified verified;
         try {
             verified = service.verify(request.tenant(), userId, code, request.hookContext());
