@@ -178,8 +178,9 @@ class SignupTest {
             Reply reply = signup(usernameBody(uniqueName("header")), key());
 
             assertThat(reply.cookies()).singleElement().satisfies(cookie ->
+                    // a date in the past: Jetty writes 00:00:00, Tomcat 00:00:10
                     assertThat(cookie).startsWith("session=;")
-                            .contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT", "Path=/", "SameSite=Lax"));
+                            .contains("Expires=Thu, 01 Jan 1970 00:00:", "Path=/", "SameSite=Lax"));
         }
 
         @Test
