@@ -57,6 +57,9 @@ final class TomcatContainer implements ServletContainer {
         // like Jetty: "100 Continue" only once the app reads the body, so a body rejected up front
         // (e.g. Content-Length over the JSON limit) is never uploaded
         connector.setProperty("continueResponseTiming", "onRead");
+        // a body the app refused unread is drained rather than left in the socket: past the default 2 MiB
+        // Tomcat half-closes without reading, and a client still writing (java.net.http) blocks until timeout
+        connector.setProperty("maxSwallowSize", "-1");
         tomcat.setConnector(connector);
         context = tomcat.addContext("", null);
     }
