@@ -5,7 +5,7 @@
 //
 // TOTP codes are computed here from the secret the server returns (RFC 6238: HMAC-SHA1, 6 digits, 30 s).
 // Prints "PASS <step>: <detail>" per step and "ALL PASSED (<n> steps)" at the end; on the first failure
-// prints "FAIL <step>: <why>" to stderr and exits 1. NodeClientMfaCompatTest runs it.
+// prints "FAIL <step>: <why>" to stderr and exits 1. NodeClientCompatTest runs it.
 import { createHmac } from "node:crypto";
 import { NodeContainer, SkygearError, isMFARequiredError } from "@skygear/node-client";
 
