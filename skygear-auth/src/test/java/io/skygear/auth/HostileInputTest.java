@@ -272,13 +272,15 @@ class HostileInputTest {
     }
 
     /**
-     * Sends; a streamed upload that got no response is sent again, five times at most: a server that
+     * Sends; a request that got no response at all is sent again, five times at most. A server that
      * refuses a huge body early closes the connection with bytes unread, and the reset may reach the
-     * client before the answer does (a transport race, not an answer; on a loaded machine it is lost often).
+     * client before the answer does; a pooled connection may also be closed under a request the client
+     * is writing. Both are transport races, not answers (on a loaded machine they are lost often); a
+     * handler that really drops the connection does so on every try and is still reported.
      */
     private static Outcome sendRetryingResets(Case c, List<Header> headers, Payload payload) {
         Outcome outcome = send(c, headers, payload);
-        for (int retry = 0; retry < 5 && outcome.failure() != null && payload instanceof Streamed; retry++) {
+        for (int retry = 0; retry < 5 && outcome.failure() != null; retry++) {
             resent++;
             outcome = send(c, headers, payload);
         }
@@ -477,8 +479,8 @@ class HostileInputTest {
                     totals.values().stream().mapToInt(Integer::intValue).sum()));
             columns.forEach(col -> table.append(String.format(" %5s", totals.getOrDefault(col, 0))));
             System.out.println("HostileInputTest: statuses per endpoint (seed " + SEED + ")\n" + table);
-            System.out.printf("HostileInputTest: %d streamed uploads resent after a reset without response "
-                    + "(\"io\": still none after two more tries)%n", resent);
+            System.out.printf("HostileInputTest: %d requests resent after a reset without response "
+                    + "(\"io\": still none after five more tries)%n", resent);
             slowest.sort(Map.Entry.<Long, String>comparingByKey().reversed());
             slowest.stream().limit(5).forEach(e -> System.out.printf("HostileInputTest: slow: %d ms %s%n",
                     e.getKey() / 1_000_000, e.getValue()));
