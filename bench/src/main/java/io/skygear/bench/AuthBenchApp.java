@@ -54,31 +54,34 @@ final class AuthBenchApp implements AutoCloseable {
     static final String APP_ID = "bench";
     static final String API_KEY = "bench-web-api-key";
 
-    private static final String CONFIG = """
-            version: "1"
-            app_id: bench
-            app_name: bench
-            app_config:
-              database_url: postgres://localhost/unused
-              database_schema: app
-            user_config:
-              master_key: bench-master-key
-              clients:
-                - id: web
-                  name: Web
-                  api_key: %s
-                  session_transport: header
-              auth:
-                authentication_session:
-                  secret: bench-authentication-session-secret
-                login_id_keys:
-                  - key: username
-                    type: raw
-              hook:
-                secret: bench-hook-secret
-              asset:
-                secret: bench-asset-secret
-            """.formatted(API_KEY);
+    /** The benchmark tenant: one header-transport client with {@link #API_KEY}, username login IDs. */
+    static TenantConfig config(String appId) {
+        return TenantConfig.parseYaml("""
+                version: "1"
+                app_id: %s
+                app_name: bench
+                app_config:
+                  database_url: postgres://localhost/unused
+                  database_schema: app
+                user_config:
+                  master_key: bench-master-key
+                  clients:
+                    - id: web
+                      name: Web
+                      api_key: %s
+                      session_transport: header
+                  auth:
+                    authentication_session:
+                      secret: bench-authentication-session-secret
+                    login_id_keys:
+                      - key: username
+                        type: raw
+                  hook:
+                    secret: bench-hook-secret
+                  asset:
+                    secret: bench-asset-secret
+                """.formatted(appId, API_KEY));
+    }
 
     private final EmbeddedPostgres postgres;
     private final Database database;
@@ -100,7 +103,7 @@ final class AuthBenchApp implements AutoCloseable {
                 .schema("app").maximumPoolSize(8).minimumIdle(1).poolName("bench-auth").build();
         Migrations.configure().database(database).modules("core", "auth").load().up();
         AuthGear gear = AuthGear.builder().databases(DatabaseResolver.fixed(database)).settings(settings).build();
-        TenantConfig config = TenantConfig.parseYaml(CONFIG);
+        TenantConfig config = config("bench");
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

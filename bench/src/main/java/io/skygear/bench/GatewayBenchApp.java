@@ -2,7 +2,6 @@ package io.skygear.bench;
 
 import io.skygear.auth.AuthGear;
 import io.skygear.auth.AuthSettings;
-import io.skygear.core.config.TenantConfig;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.migrate.Migrations;
@@ -27,7 +26,7 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class GatewayBenchApp implements AutoCloseable {
 
-    static final String API_KEY = "bench-web-api-key";
+    static final String API_KEY = AuthBenchApp.API_KEY;
 
     final EmbeddedPostgres postgres;
     final Database configDb;
@@ -72,36 +71,8 @@ final class GatewayBenchApp implements AutoCloseable {
         server.setHandler(context);
         server.start();
         GatewayBenchApp app = new GatewayBenchApp(postgres, configDb, appDb, auth, gateway, server);
-        gateway.admin().createApp("bench", null, config("bench"), List.of(app.uri("").getAuthority()));
+        gateway.admin().createApp("bench", null, AuthBenchApp.config("bench"), List.of(app.uri("").getAuthority()));
         return app;
-    }
-
-    static TenantConfig config(String appId) {
-        return TenantConfig.parseYaml("""
-                version: "1"
-                app_id: %s
-                app_name: bench
-                app_config:
-                  database_url: postgres://localhost/unused
-                  database_schema: app
-                user_config:
-                  master_key: bench-master-key
-                  clients:
-                    - id: web
-                      name: Web
-                      api_key: %s
-                      session_transport: header
-                  auth:
-                    authentication_session:
-                      secret: bench-authentication-session-secret
-                    login_id_keys:
-                      - key: username
-                        type: raw
-                  hook:
-                    secret: bench-hook-secret
-                  asset:
-                    secret: bench-asset-secret
-                """.formatted(appId, API_KEY));
     }
 
     URI uri(String path) {

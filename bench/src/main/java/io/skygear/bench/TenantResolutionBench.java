@@ -105,7 +105,7 @@ public final class TenantResolutionBench {
 
     /** Config rows derived from one template by SQL, so that 10,000 apps take seconds, not minutes. */
     private static void insertTenants(GatewayBenchApp app, int tenants) {
-        String template = GatewayBenchApp.config("template").toJson();
+        String template = AuthBenchApp.config("template").toJson();
         app.configDb.transaction(trx -> {
             trx.dsl().execute("""
                     INSERT INTO app_config.config (id, created_at, updated_at, config, app_id)
