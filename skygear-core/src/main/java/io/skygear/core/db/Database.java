@@ -2,6 +2,7 @@ package io.skygear.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skygear.core.internal.db.PostgresUrl;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -146,6 +147,7 @@ public final class Database implements AutoCloseable {
         private Duration maxLifetime;
         private Duration connectionTimeout;
         private String poolName;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -213,6 +215,16 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * Publishes HikariCP's pool meters ({@code hikaricp.connections.*}, tagged {@code pool} with the
+         * {@link #poolName}: give each Database on one registry its own name) to {@code meterRegistry};
+         * none when not set (or null). Only with {@code jdbcUrl}.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
          * Validates the settings and, for {@code jdbcUrl}, starts the pool (which opens a first connection,
          * so an unreachable database fails here).
          *
@@ -229,9 +241,10 @@ public final class Database implements AutoCloseable {
                     throw new IllegalArgumentException("dataSource: set either dataSource or jdbcUrl/username/password, not both");
                 }
                 if (maximumPoolSize != null || minimumIdle != null || maxLifetime != null
-                        || connectionTimeout != null || poolName != null) {
+                        || connectionTimeout != null || poolName != null || meterRegistry != null) {
                     throw new IllegalArgumentException("dataSource: pool settings (maximumPoolSize, minimumIdle, "
-                            + "maxLifetime, connectionTimeout, poolName) apply only to a pool built from jdbcUrl");
+                            + "maxLifetime, connectionTimeout, poolName, meterRegistry) apply only to a pool built "
+                            + "from jdbcUrl");
                 }
                 return new Database(dataSource, null, schema);
             }
@@ -280,6 +293,9 @@ public final class Database implements AutoCloseable {
             config.setConnectionTimeout(timeout.toMillis());
             // search_path once per physical connection (pgjdbc's setSchema), not per query
             config.setSchema(schema);
+            if (meterRegistry != null) {
+                config.setMetricRegistry(meterRegistry);
+            }
             return config;
         }
 

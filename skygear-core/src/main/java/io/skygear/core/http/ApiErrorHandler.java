@@ -28,12 +28,13 @@ public final class ApiErrorHandler {
 
     private ApiErrorHandler() {}
 
-    public static void handle(HttpServletRequest request, HttpServletResponse response, Throwable error) {
+    /** Answers (or, once committed, logs) {@code error}; returns the error as answered (500 for the unexpected). */
+    public static SkygearException handle(HttpServletRequest request, HttpServletResponse response, Throwable error) {
         Throwable cause = unwrap(error);
         SkygearException api = cause instanceof SkygearException e ? e : null;
         if (response.isCommitted()) {
             log(request, error, "error after the response was committed");
-            return;
+            return api != null ? api : UNEXPECTED;
         }
         if (api == null) {
             log(request, error, "unexpected error");
@@ -45,6 +46,7 @@ public final class ApiErrorHandler {
         } catch (IOException | RuntimeException writeFailure) {
             log(request, writeFailure, "error response could not be written");
         }
+        return api != null ? api : UNEXPECTED;
     }
 
     /** Servlet plumbing may wrap what the application threw. */

@@ -1,5 +1,6 @@
 package io.skygear.core.http;
 
+import io.skygear.core.error.SkygearException;
 import io.skygear.core.internal.http.RequestDrain;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +17,24 @@ public abstract class JsonApiServlet extends HttpServlet {
 
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) {
+        long start = System.nanoTime();
+        SkygearException error = null;
         try {
             handle(request, response);
         } catch (Exception e) {
-            ApiErrorHandler.handle(request, response, e);
+            error = ApiErrorHandler.handle(request, response, e);
         } finally {
             RequestDrain.drain(request, response);
         }
+        completed(request, response, error, start);
+    }
+
+    /**
+     * Called once the request is answered, with the error it was answered with (null on success) and
+     * its start ({@link System#nanoTime()}): where gears record their request metrics. Does nothing here.
+     */
+    protected void completed(HttpServletRequest request, HttpServletResponse response, SkygearException error,
+                             long startNanos) {
     }
 
     /** Dispatches by HTTP method ({@code doGet}, {@code doPost}, …) unless overridden. */
