@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The PostgreSQL behind {@code database_url: embedded}: a real server started in-process from zonky's
  * bundled binaries, keeping its data under the demo's data directory so it survives restarts.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 
@@ -17,7 +17,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(Path dataDir) {
+    /** Starts PostgreSQL on a free port with its data in {@code dataDir/postgres} (kept across restarts). */
+    public static EmbeddedDatabase start(Path dataDir) {
         try {
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))
@@ -30,7 +31,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    /** JDBC URL of database {@code postgres} as user {@code postgres}; the port changes with every start. */
+    public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
