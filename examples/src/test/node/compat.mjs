@@ -2,81 +2,17 @@
 //
 //   SKYGEAR_ENDPOINT=http://localhost:8080 SKYGEAR_API_KEY=demo-api-key node compat.mjs
 //
-// Prints "PASS <step>: <detail>" per step and "ALL PASSED (<n> steps)" at the end; on the first
-// failure prints "FAIL <step>: <why>" to stderr and exits 1. NodeClientCompatTest runs it in CI.
-import { isDeepStrictEqual } from "node:util";
-import { NodeContainer, SkygearError, VERSION } from "@skygear/node-client";
+// Output as lib.mjs describes; NodeClientCompatTest runs it in CI.
+import { VERSION } from "@skygear/node-client";
+import {
+  check, checkDate, checkEqual, endpoint, expectSkygearError, main, newContainer, postJson, run, step, tokens,
+} from "./lib.mjs";
 
-const endpoint = requiredEnv("SKYGEAR_ENDPOINT");
-const apiKey = requiredEnv("SKYGEAR_API_KEY");
-
-const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const email = `compat-${run}@example.com`;
 const oldPassword = `old-Passw0rd-${run}`;
 const newPassword = `new-Passw0rd-${run}`;
 const metadata = { name: "Node Client Compat", tags: ["a", "b"], nested: { level: 1 } };
 const deviceName = "compat-device";
-
-class StepFailure extends Error {}
-let passed = 0;
-let currentStep = "setup";
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`FAIL setup: environment variable ${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new StepFailure(message);
-  }
-}
-
-function checkEqual(actual, expected, what) {
-  check(isDeepStrictEqual(actual, expected),
-    `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-function checkDate(value, what) {
-  check(value instanceof Date && !Number.isNaN(value.getTime()), `${what} is not a valid timestamp: ${value}`);
-}
-
-async function step(name, body) {
-  currentStep = name;
-  const detail = await body();
-  passed += 1;
-  console.log(`PASS ${name}${detail ? ": " + detail : ""}`);
-}
-
-/** Runs a call that must fail with the given SkygearError reason. */
-async function expectSkygearError(promise, reason, what) {
-  try {
-    await promise;
-  } catch (e) {
-    check(e instanceof SkygearError, `${what}: expected SkygearError ${reason}, got ${describe(e)}`);
-    checkEqual(e.reason, reason, `${what}: error reason`);
-    return e;
-  }
-  throw new StepFailure(`${what}: expected SkygearError ${reason}, but the call succeeded`);
-}
-
-function describe(e) {
-  if (e instanceof SkygearError) {
-    return `SkygearError name=${e.name} reason=${e.reason} message=${JSON.stringify(e.message)}` +
-      (e.info !== undefined ? ` info=${JSON.stringify(e.info)}` : "");
-  }
-  return e && e.stack ? e.stack : String(e);
-}
-
-async function newContainer() {
-  const container = new NodeContainer();
-  await container.configure({ endpoint, apiKey });
-  return container;
-}
 
 function checkUser(user, expectedId, what) {
   check(user != null, `${what}: no user in the response`);
@@ -102,16 +38,7 @@ function checkIdentity(identity, expectedId, what) {
   checkEqual(identity.claims, { email }, `${what}: identity.claims`);
 }
 
-/** The same container's tokens, as the client stored them. */
-async function tokens(container) {
-  return {
-    access: await container.storage.getAccessToken(container.name),
-    refresh: await container.storage.getRefreshToken(container.name),
-    session: container.auth.currentSessionID,
-  };
-}
-
-async function main() {
+main(async () => {
   console.log(`@skygear/node-client ${VERSION} against ${endpoint} (login ID ${email})`);
   const app = await newContainer();
   let userId;
@@ -203,15 +130,10 @@ async function main() {
     await app.auth.logout();
     checkEqual(app.auth.currentUser, null, "logout: currentUser");
     checkEqual(await app.storage.getAccessToken(app.name), null, "logout: stored access token");
-    const response = await fetch(`${endpoint.replace(/\/+$/, "")}/_auth/me`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-skygear-api-key": apiKey, authorization: `Bearer ${access}` },
-      body: "{}",
-    });
+    const response = await postJson("/_auth/me", {}, { authorization: `Bearer ${access}` });
     checkEqual(response.status, 401, "me with the logged-out token: status");
     checkEqual(response.headers.get("x-skygear-try-refresh-token"), "true", "me with the logged-out token: x-skygear-try-refresh-token");
-    const body = await response.json();
-    checkEqual(body.error && body.error.reason, "NotAuthenticated", "me with the logged-out token: error reason");
+    checkEqual(response.body.error && response.body.error.reason, "NotAuthenticated", "me with the logged-out token: error reason");
     return "token invalidated";
   });
 
@@ -237,7 +159,7 @@ async function main() {
       headers: { "content-type": "text/plain" },
     });
     check(typeof name === "string" && /^compat-[0-9a-f-]{36}\.txt$/.test(name), `asset.upload returned ${JSON.stringify(name)}`);
-    const response = await fetch(`${endpoint.replace(/\/+$/, "")}/_asset/get/${name}`);
+    const response = await fetch(`${endpoint}/_asset/get/${name}`);
     checkEqual(response.status, 200, `GET /_asset/get/${name}: status`);
     checkEqual(await response.text(), content, `GET /_asset/get/${name}: body`);
     const exactName = `compat-${run}.txt`;
@@ -246,12 +168,4 @@ async function main() {
       "asset.upload of a taken exactName");
     return `uploaded ${name} and ${exactName}`;
   });
-
-  console.log(`ALL PASSED (${passed} steps)`);
-}
-
-main().catch((e) => {
-  const why = e instanceof StepFailure ? e.message : describe(e);
-  console.error(`FAIL ${currentStep}: ${why}`);
-  process.exit(1);
 });

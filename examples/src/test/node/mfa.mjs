@@ -4,49 +4,13 @@
 //   SKYGEAR_ENDPOINT=http://localhost:8080 SKYGEAR_API_KEY=demo-api-key node mfa.mjs
 //
 // TOTP codes are computed here from the secret the server returns (RFC 6238: HMAC-SHA1, 6 digits, 30 s).
-// Prints "PASS <step>: <detail>" per step and "ALL PASSED (<n> steps)" at the end; on the first failure
-// prints "FAIL <step>: <why>" to stderr and exits 1. NodeClientCompatTest runs it.
+// Output as lib.mjs describes; NodeClientCompatTest runs it.
 import { createHmac } from "node:crypto";
-import { NodeContainer, SkygearError, isMFARequiredError } from "@skygear/node-client";
+import { SkygearError, isMFARequiredError } from "@skygear/node-client";
+import { check, expectError, main, newContainer, run, step } from "./lib.mjs";
 
-const endpoint = process.env.SKYGEAR_ENDPOINT;
-const apiKey = process.env.SKYGEAR_API_KEY;
-if (!endpoint || !apiKey) {
-  console.error("FAIL setup: SKYGEAR_ENDPOINT and SKYGEAR_API_KEY must be set");
-  process.exit(2);
-}
-
-const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const email = `mfa-${run}@example.com`;
 const password = `mfa-Passw0rd-${run}`;
-
-let passed = 0;
-let currentStep = "setup";
-
-class StepFailure extends Error {}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new StepFailure(message);
-  }
-}
-
-async function step(name, body) {
-  currentStep = name;
-  const detail = await body();
-  passed += 1;
-  console.log(`PASS ${name}${detail ? ": " + detail : ""}`);
-}
-
-async function expectError(promise, test, what) {
-  try {
-    await promise;
-  } catch (e) {
-    check(test(e), `${what}: unexpected error ${e instanceof SkygearError ? e.reason : e}`);
-    return e;
-  }
-  throw new StepFailure(`${what}: expected an error, but the call succeeded`);
-}
 
 function base32Decode(text) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -73,9 +37,8 @@ function totp(secret, offset = 0) {
   return String((hash.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, "0");
 }
 
-async function main() {
-  const app = new NodeContainer();
-  await app.configure({ endpoint, apiKey });
+main(async () => {
+  const app = await newContainer();
   let userId;
   let secret;
   let recoveryCodes;
@@ -158,13 +121,4 @@ async function main() {
     check(user.id === userId, `user ${user.id}`);
     return "no authenticator: no MFA step";
   });
-
-  console.log(`ALL PASSED (${passed} steps)`);
-}
-
-main().catch((e) => {
-  const why = e instanceof StepFailure ? e.message : e instanceof SkygearError
-    ? `SkygearError ${e.reason}: ${e.message} ${JSON.stringify(e.info)}` : (e && e.stack) || String(e);
-  console.error(`FAIL ${currentStep}: ${why}`);
-  process.exit(1);
 });
