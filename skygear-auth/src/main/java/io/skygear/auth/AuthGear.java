@@ -1,5 +1,7 @@
 package io.skygear.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.skygear.auth.internal.audit.AuditTrail;
 import io.skygear.auth.internal.hook.HookDispatcher;
 import io.skygear.auth.internal.hook.HookHttp;
@@ -11,6 +13,7 @@ import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.http.AuthServlet;
 import io.skygear.auth.internal.http.RequestAuthenticator;
 import io.skygear.auth.internal.message.Messenger;
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.http.SessionCookie;
 import io.skygear.auth.internal.password.PasswordHasher;
 import io.skygear.auth.internal.ratelimit.RateLimiter;
@@ -53,13 +56,14 @@ public final class AuthGear implements AutoCloseable {
     private final AuthServlet servlet;
     private final AccessTokenFilter filter;
 
-    private AuthGear(DatabaseResolver databases, AuthSettings settings, Clock clock) {
+    private AuthGear(DatabaseResolver databases, AuthSettings settings, Clock clock, MeterRegistry meterRegistry) {
+        AuthMetrics metrics = new AuthMetrics(meterRegistry);
         PasswordHasher hasher = new PasswordHasher();
         hasher.dummyHash(); // computed now, so that the first unknown login ID costs no more than the others
         this.sessions = new SessionService(databases, clock, new SessionSettings(settings.sessionCacheTtl(),
-                SessionSettings.DEFAULTS.cacheMaxEntries(), SessionSettings.DEFAULTS.accessWriteInterval()));
+                SessionSettings.DEFAULTS.cacheMaxEntries(), SessionSettings.DEFAULTS.accessWriteInterval()), metrics);
         HookHttp http = new HookHttp(settings.hookConnectTimeout());
-        this.outbox = new OutboxWorker(clock, http, OutboxSettings.of(settings));
+        this.outbox = new OutboxWorker(clock, http, OutboxSettings.of(settings), metrics);
         UserLoader users = (tenant, trx, userId) -> new UserStore(databases.forTenant(tenant).tenant(tenant.appId()).using(trx))
                 .find(userId).map(User::toHookUser);
         AuditTrail audit = new AuditTrail(databases, clock);
@@ -68,7 +72,7 @@ public final class AuthGear implements AutoCloseable {
                 MailSender.builder().defaults(settings.smtpDefaults()).build(),
                 SmsSender.builder().twilioDefaults(settings.twilioDefaults()).nexmoDefaults(settings.nexmoDefaults())
                         .twilioEndpoint(settings.twilioEndpoint()).nexmoEndpoint(settings.nexmoEndpoint()).build(),
-                audit, OutboxSettings.forMessages(settings));
+                audit, OutboxSettings.forMessages(settings), metrics);
         AuthServices services = new AuthServices(databases, clock, settings, sessions, hasher,
                 new HookDispatcher(databases, clock, http, users, outbox),
                 new UserMutations(databases, sessions, clock),
@@ -76,8 +80,8 @@ public final class AuthGear implements AutoCloseable {
                 new RateLimiter(databases, clock),
                 messenger);
         SessionCookie cookie = new SessionCookie(settings.insecureCookie());
-        RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, clock);
-        this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, clock);
+        RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, clock, metrics);
+        this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, clock, metrics);
         this.filter = new AccessTokenFilter(authenticator);
         // After-hook rows left pending by a previous run are delivered now, not on the next mutation.
         databases.knownDatabases().forEach(outbox::watch);
@@ -115,6 +119,7 @@ public final class AuthGear implements AutoCloseable {
         private DatabaseResolver databases;
         private AuthSettings settings = AuthSettings.defaults();
         private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
         private Builder() {
         }
@@ -138,6 +143,15 @@ public final class AuthGear implements AutoCloseable {
         }
 
         /**
+         * Where the gear's {@code skygear.http.requests} and {@code skygear.auth.*} meters go (see
+         * docs/operations.md); none when not set.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
          * Builds the gear and starts its background work.
          *
          * @throws IllegalArgumentException naming the setting that is missing
@@ -152,7 +166,10 @@ public final class AuthGear implements AutoCloseable {
             if (clock == null) {
                 throw new IllegalArgumentException("clock: must not be null");
             }
-            return new AuthGear(databases, settings, clock);
+            if (meterRegistry == null) {
+                throw new IllegalArgumentException("meterRegistry: must not be null");
+            }
+            return new AuthGear(databases, settings, clock, meterRegistry);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.skygear.auth;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skygear.auth.testing.MutableClock;
 import io.skygear.core.config.TenantConfig;
 import io.skygear.core.db.Database;
@@ -91,6 +92,8 @@ final class AuthFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(T0);
     /** Every before-hook event received, in order. */
     final List<JsonNode> beforeHooks = new CopyOnWriteArrayList<>();
+    /** The gear's meters (AuthMetricsTest reads them). */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Database database;
     final AuthGear gear;
     final TestServer server;
@@ -100,7 +103,8 @@ final class AuthFixture implements AutoCloseable {
         database = Database.builder().jdbcUrl(testDatabase.jdbcUrl()).username("postgres").schema("app")
                 .maximumPoolSize(24).minimumIdle(0).build();
         Migrations.configure().database(database).modules("core", "auth").load().up();
-        gear = AuthGear.builder().databases(DatabaseResolver.fixed(database)).settings(settings).clock(clock).build();
+        gear = AuthGear.builder().databases(DatabaseResolver.fixed(database)).settings(settings).clock(clock)
+                .meterRegistry(meters).build();
         Map<String, TenantContext> tenants = Map.of(
                 APP_A, TenantContext.of(config(APP_A, false, "")),
                 APP_B, TenantContext.of(config(APP_B, true, "")),

@@ -1,5 +1,6 @@
 package io.skygear.auth.internal.hook;
 
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.outbox.OutboxPump;
 import io.skygear.core.db.Database;
 import io.skygear.core.http.SecretMasker;
@@ -32,10 +33,16 @@ public final class OutboxWorker extends OutboxPump {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final HookHttp http;
+    private final AuthMetrics metrics;
 
     public OutboxWorker(Clock clock, HookHttp http, OutboxSettings settings) {
+        this(clock, http, settings, AuthMetrics.none());
+    }
+
+    public OutboxWorker(Clock clock, HookHttp http, OutboxSettings settings, AuthMetrics metrics) {
         super("hook outbox", HookOutbox.TABLE.name(), clock, settings);
         this.http = Objects.requireNonNull(http, "http");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Deletes delivered and dead rows of {@code db} older than the retention; returns how many. */
@@ -59,13 +66,16 @@ public final class OutboxWorker extends OutboxPump {
             int attempts = row.attempts() + 1;
             if (error == null) {
                 HookOutbox.markDelivered(trx, db, row, now);
+                metrics.hookDelivery(AuthMetrics.Delivery.DELIVERED, Duration.between(row.createdAt(), now));
             } else if (settings.exhausted(attempts, row.createdAt(), now)) {
                 HookOutbox.markDead(trx, db, row, attempts, error);
+                metrics.hookDelivery(AuthMetrics.Delivery.FAILED, Duration.ZERO);
                 LOG.error("hook event {} ({}) of app {} to {} given up after {} attempts: {}",
                         row.seq(), row.eventType(), row.appId(), where(row), attempts, error);
             } else {
                 Duration wait = settings.backoff(attempts, ThreadLocalRandom.current().nextDouble());
                 HookOutbox.markRetry(trx, db, row, now.plus(wait), error);
+                metrics.hookDelivery(AuthMetrics.Delivery.RETRIED, Duration.ZERO);
                 LOG.warn("hook event {} ({}) of app {} to {} failed (attempt {}), retry in {} ms: {}",
                         row.seq(), row.eventType(), row.appId(), where(row), attempts, wait.toMillis(), error);
             }

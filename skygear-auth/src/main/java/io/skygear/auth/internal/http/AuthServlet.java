@@ -1,9 +1,11 @@
 package io.skygear.auth.internal.http;
 
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.ratelimit.RateLimitExceeded;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.JsonApiServlet;
+import io.skygear.core.internal.metrics.HttpMetrics;
 import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,14 +43,16 @@ public final class AuthServlet extends JsonApiServlet {
     private final SessionCookie cookie;
     private final DatabaseResolver databases;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
     public AuthServlet(List<AuthHandler> handlers, RequestAuthenticator authenticator, SessionCookie cookie,
-                       DatabaseResolver databases, Clock clock) {
+                       DatabaseResolver databases, Clock clock, AuthMetrics metrics) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(AuthHandler::path, Function.identity()));
         this.authenticator = authenticator;
         this.cookie = cookie;
         this.databases = databases;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -72,6 +76,7 @@ public final class AuthServlet extends JsonApiServlet {
             notFound(response);
             return;
         }
+        HttpMetrics.endpoint(request, handler.path());
         String method = request.getMethod();
         if ("OPTIONS".equals(method)) {
             response.setStatus(HttpServletResponse.SC_OK);
@@ -103,6 +108,12 @@ public final class AuthServlet extends JsonApiServlet {
             RateLimitExceeded.setRetryAfter(response, e);
             throw e;
         }
+    }
+
+    @Override
+    protected void completed(HttpServletRequest request, HttpServletResponse response, SkygearException error,
+                             long startNanos) {
+        metrics.requestCompleted(request, response, error, startNanos);
     }
 
     /**

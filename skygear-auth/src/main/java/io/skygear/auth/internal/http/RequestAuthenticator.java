@@ -1,6 +1,7 @@
 package io.skygear.auth.internal.http;
 
 import io.skygear.auth.AuthContext;
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.session.AccessEvent;
 import io.skygear.auth.internal.session.ResolvedSession;
 import io.skygear.auth.internal.session.Session;
@@ -29,11 +30,13 @@ public final class RequestAuthenticator {
     private final SessionService sessions;
     private final SessionCookie cookie;
     private final Clock clock;
+    private final AuthMetrics metrics;
 
-    public RequestAuthenticator(SessionService sessions, SessionCookie cookie, Clock clock) {
+    public RequestAuthenticator(SessionService sessions, SessionCookie cookie, Clock clock, AuthMetrics metrics) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Authenticates the request once; later calls return what the first one published. */
@@ -53,7 +56,9 @@ public final class RequestAuthenticator {
             AccessEvent event = AccessEvent.capture(clock.instant(), request.getRemoteAddr(), request::getHeader);
             resolved = sessions.authenticate(tenant, bearer.or(() -> cookieToken).get(), transport, key, event);
         }
-        boolean rejected = resolved.isEmpty() && (bearer.isPresent() || cookieToken.isPresent());
+        boolean presented = bearer.isPresent() || cookieToken.isPresent();
+        boolean rejected = resolved.isEmpty() && presented;
+        metrics.tokenChecked(presented, resolved.isPresent());
         if (rejected && cookieToken.isPresent()) {
             cookie.clear(response, key.clientId().flatMap(id -> tenant.config().userConfig().client(id)));
         }

@@ -5,6 +5,7 @@ import io.skygear.auth.internal.audit.AuditEventType;
 import io.skygear.auth.internal.audit.AuditOrigin;
 import io.skygear.auth.internal.audit.AuditTrail;
 import io.skygear.auth.internal.hook.OutboxSettings;
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.outbox.OutboxPump;
 import io.skygear.core.config.UserConfig;
 import io.skygear.core.db.Database;
@@ -52,14 +53,16 @@ public final class MessageWorker extends OutboxPump {
     private final SmsSender sms;
     private final AuditTrail audit;
     private final KnownTenants tenants;
+    private final AuthMetrics metrics;
 
     MessageWorker(Clock clock, MailSender mail, SmsSender sms, AuditTrail audit, OutboxSettings settings,
-                  KnownTenants tenants) {
+                  KnownTenants tenants, AuthMetrics metrics) {
         super("message outbox", MessageOutbox.TABLE.name(), clock, settings);
         this.mail = Objects.requireNonNull(mail, "mail");
         this.sms = Objects.requireNonNull(sms, "sms");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Deletes sent and dead rows of {@code db} older than the retention; returns how many. */
@@ -85,12 +88,14 @@ public final class MessageWorker extends OutboxPump {
             String to = mask(row);
             if (failure == null) {
                 MessageOutbox.markSent(trx, db, row, now);
+                metrics.message(row.channel(), AuthMetrics.Delivery.DELIVERED);
                 LOG.info("{} {} ({}) of app {} sent to {}", row.channel(), row.id(), row.purpose(), row.appId(), to);
                 return true;
             }
             String error = SecretMasker.of(tenant.config().secrets()).mask(String.valueOf(failure.getMessage()));
             if (!failure.retryable() || settings.exhausted(attempts, row.createdAt(), now)) {
                 MessageOutbox.markDead(trx, db, row, error);
+                metrics.message(row.channel(), AuthMetrics.Delivery.FAILED);
                 LOG.error("{} {} ({}) of app {} to {} given up after {} attempts: {}",
                         row.channel(), row.id(), row.purpose(), row.appId(), to, attempts, error);
                 Map<String, Object> data = new LinkedHashMap<>();
@@ -104,6 +109,7 @@ public final class MessageWorker extends OutboxPump {
             } else {
                 Duration wait = settings.backoff(attempts, ThreadLocalRandom.current().nextDouble());
                 MessageOutbox.markRetry(trx, db, row, now.plus(wait), error);
+                metrics.message(row.channel(), AuthMetrics.Delivery.RETRIED);
                 LOG.warn("{} {} ({}) of app {} to {} failed (attempt {}), retry in {} ms: {}",
                         row.channel(), row.id(), row.purpose(), row.appId(), to, attempts, wait.toMillis(), error);
             }

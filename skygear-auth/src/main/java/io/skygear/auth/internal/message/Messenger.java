@@ -2,6 +2,7 @@ package io.skygear.auth.internal.message;
 
 import io.skygear.auth.internal.audit.AuditTrail;
 import io.skygear.auth.internal.hook.OutboxSettings;
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.core.db.Database;
 import io.skygear.core.db.DatabaseResolver;
 import io.skygear.core.http.Json;
@@ -42,10 +43,15 @@ public final class Messenger implements AutoCloseable {
 
     public Messenger(DatabaseResolver databases, Clock clock, TemplateEngine templates, MailSender mail, SmsSender sms,
                      AuditTrail audit, OutboxSettings settings) {
+        this(databases, clock, templates, mail, sms, audit, settings, AuthMetrics.none());
+    }
+
+    public Messenger(DatabaseResolver databases, Clock clock, TemplateEngine templates, MailSender mail, SmsSender sms,
+                     AuditTrail audit, OutboxSettings settings, AuthMetrics metrics) {
         this.databases = Objects.requireNonNull(databases, "databases");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.templates = Objects.requireNonNull(templates, "templates");
-        this.worker = new MessageWorker(clock, mail, sms, audit, settings, tenants);
+        this.worker = new MessageWorker(clock, mail, sms, audit, settings, tenants, metrics);
     }
 
     /** The engine, for features that render pages (forms, result pages) with the tenant's overrides. */

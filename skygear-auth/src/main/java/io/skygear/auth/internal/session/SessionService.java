@@ -1,6 +1,7 @@
 package io.skygear.auth.internal.session;
 
 import io.skygear.auth.AuthSettings;
+import io.skygear.auth.internal.metrics.AuthMetrics;
 import io.skygear.auth.internal.user.User;
 import io.skygear.core.config.ClientConfig;
 import io.skygear.core.db.Database;
@@ -50,6 +51,7 @@ public final class SessionService implements AutoCloseable {
     private final Clock clock;
     private final SessionSettings settings;
     private final SessionCache cache;
+    private final AuthMetrics metrics;
     private final AccessWriter writer = new AccessWriter();
     private final Map<DataSource, RevocationListener> listeners = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -61,10 +63,15 @@ public final class SessionService implements AutoCloseable {
     }
 
     public SessionService(DatabaseResolver databases, Clock clock, SessionSettings settings) {
+        this(databases, clock, settings, AuthMetrics.none());
+    }
+
+    public SessionService(DatabaseResolver databases, Clock clock, SessionSettings settings, AuthMetrics metrics) {
         this.databases = Objects.requireNonNull(databases, "databases");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cache = new SessionCache(settings);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -116,6 +123,7 @@ public final class SessionService implements AutoCloseable {
         Database db = databases.forTenant(t);
         Instant now = clock.instant();
         SessionCache.Entry entry = cache.get(t.appId(), hash, now);
+        metrics.sessionCacheLookup(entry != null);
         if (entry == null) {
             RevocationListener listener = listener(db);
             long generation = cache.generation();
