@@ -15,6 +15,7 @@ import io.skygear.core.migrate.MigrationResult;
 import io.skygear.core.migrate.Migrations;
 import io.skygear.core.tenant.StandaloneTenantResolver;
 import io.skygear.core.tenant.TenantFilter;
+import io.skygear.examples.notes.NotesServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class HostApp implements AutoCloseable {
             resources.addFirst(database);
 
             MigrationResult migrated = Migrations.configure().database(database)
-                    .modules("core", "auth", "asset").load().up();
+                    .modules("core", "auth", "asset", "notes").load().up();
             LOG.info("migrations: {}", migrated.summary());
 
             AuthGear auth = AuthGear.builder().databases(DatabaseResolver.fixed(database)).build();
@@ -115,7 +116,7 @@ public final class HostApp implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(context(config, auth, assets));
+            server.setHandler(context(config, database, auth, assets));
             server.start();
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);
@@ -125,7 +126,8 @@ public final class HostApp implements AutoCloseable {
         }
     }
 
-    private static ServletContextHandler context(TenantConfig config, AuthGear auth, AssetGear assets) {
+    private static ServletContextHandler context(TenantConfig config, Database database, AuthGear auth,
+            AssetGear assets) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         // Health first and outside every filter, so a load balancer needs no tenant and no key.
@@ -142,6 +144,7 @@ public final class HostApp implements AutoCloseable {
         context.addServlet(new ServletHolder(auth.servlet()), "/_auth/*");
         context.addServlet(new ServletHolder(assets.servlet()), "/_asset/*");
         context.addServlet(new ServletHolder(new HelloServlet()), "/api/hello");
+        context.addServlet(new ServletHolder(new NotesServlet(DatabaseResolver.fixed(database), assets)), "/api/notes/*");
         return context;
     }
 

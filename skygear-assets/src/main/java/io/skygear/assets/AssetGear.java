@@ -3,11 +3,14 @@ package io.skygear.assets;
 import io.skygear.assets.internal.download.ImageVariants;
 import io.skygear.assets.internal.http.AssetServices;
 import io.skygear.assets.internal.http.AssetServlet;
+import io.skygear.assets.internal.upload.AssetNames;
 import io.skygear.assets.internal.upload.UploadService;
 import io.skygear.assets.storage.AssetStorage;
 import io.skygear.core.db.DatabaseResolver;
+import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,6 +55,17 @@ public final class AssetGear implements AutoCloseable {
     /** The {@code /_asset} API; mount it at {@code /_asset/*}. The same instance on every call. */
     public HttpServlet servlet() {
         return servlet;
+    }
+
+    /**
+     * Whether the tenant has an asset of this name in storage: lets the host app's own endpoints accept
+     * a reference to an uploaded asset (the name {@code asset.upload} returned). A name the gear would
+     * never issue has none.
+     *
+     * @throws IOException when the storage cannot be asked
+     */
+    public boolean exists(TenantContext tenant, String name) throws IOException {
+        return AssetNames.isValid(name) && storage.head(AssetNames.key(tenant.appId(), name)).isPresent();
     }
 
     /** Closes the storage (its clients and connections). */

@@ -21,6 +21,18 @@ public final class ApiResponses {
         write(response, HttpServletResponse.SC_OK, Envelope.result(result));
     }
 
+    /**
+     * {@code {"result": result}} with another success status, e.g. 201 for a created resource.
+     *
+     * @throws IllegalArgumentException unless {@code status} is 2xx with a body (not 204 or 205)
+     */
+    public static void writeResult(HttpServletResponse response, int status, Object result) throws IOException {
+        if (status < 200 || status > 299 || status == 204 || status == 205) {
+            throw new IllegalArgumentException("status must be 2xx with a body, got " + status);
+        }
+        write(response, status, Envelope.result(result));
+    }
+
     /** The error envelope of {@code error} with its status. */
     public static void writeError(HttpServletResponse response, SkygearException error) throws IOException {
         write(response, error.status(), Envelope.error(error));
