@@ -1,8 +1,11 @@
 package io.skygear.assets;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.skygear.assets.internal.download.ImageVariants;
 import io.skygear.assets.internal.http.AssetServices;
 import io.skygear.assets.internal.http.AssetServlet;
+import io.skygear.assets.internal.metrics.AssetMetrics;
 import io.skygear.assets.internal.upload.AssetNames;
 import io.skygear.assets.internal.upload.UploadService;
 import io.skygear.assets.storage.AssetStorage;
@@ -41,11 +44,11 @@ public final class AssetGear implements AutoCloseable {
     private final AssetServlet servlet;
 
     private AssetGear(AssetStorage storage, DatabaseResolver databases, AssetSettings settings, Clock clock,
-            Function<HttpServletRequest, Optional<String>> users) {
+            Function<HttpServletRequest, Optional<String>> users, MeterRegistry meterRegistry) {
         this.storage = storage;
         UploadService uploads = new UploadService(databases, storage, clock, settings.uploadUrlExpiry());
         this.servlet = new AssetServlet(new AssetServices(storage, settings, clock, databases, uploads,
-                new ImageVariants(settings), users));
+                new ImageVariants(settings), users, new AssetMetrics(meterRegistry)));
     }
 
     public static Builder builder() {
@@ -81,6 +84,7 @@ public final class AssetGear implements AutoCloseable {
         private AssetSettings settings = AssetSettings.defaults();
         private Clock clock = Clock.systemUTC();
         private Function<HttpServletRequest, Optional<String>> users = request -> Optional.empty();
+        private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
         private Builder() {
         }
@@ -120,6 +124,15 @@ public final class AssetGear implements AutoCloseable {
         }
 
         /**
+         * Where the gear's {@code skygear.http.requests} and {@code skygear.asset.*} meters go (see
+         * docs/operations.md); none when not set.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
          * Builds the gear.
          *
          * @throws IllegalArgumentException naming the setting that is missing
@@ -140,7 +153,10 @@ public final class AssetGear implements AutoCloseable {
             if (users == null) {
                 throw new IllegalArgumentException("users: must not be null");
             }
-            return new AssetGear(storage, databases, settings, clock, users);
+            if (meterRegistry == null) {
+                throw new IllegalArgumentException("meterRegistry: must not be null");
+            }
+            return new AssetGear(storage, databases, settings, clock, users, meterRegistry);
         }
     }
 }

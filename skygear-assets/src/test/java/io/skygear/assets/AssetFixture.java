@@ -1,5 +1,6 @@
 package io.skygear.assets;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skygear.assets.storage.AssetStorage;
 import io.skygear.assets.storage.FileSystemStorage;
 import io.skygear.assets.storage.S3Storage;
@@ -85,6 +86,8 @@ final class AssetFixture implements AutoCloseable {
     final AssetStorage storage;
     final AssetGear gear;
     final TestServer server;
+    /** The gear's meters (AssetMetricsTest reads them). */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private AssetFixture(Backend backend, AssetSettings settings) {
         this.backend = backend;
@@ -112,6 +115,7 @@ final class AssetFixture implements AutoCloseable {
                 .settings(settings)
                 .clock(clock)
                 .users(request -> Optional.ofNullable(request.getHeader(USER_HEADER)))
+                .meterRegistry(meters)
                 .build();
         Map<String, TenantContext> tenants = Map.of(
                 a.header(), TenantContext.of(config(a)),

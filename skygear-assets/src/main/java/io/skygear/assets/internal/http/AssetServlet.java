@@ -1,11 +1,14 @@
 package io.skygear.assets.internal.http;
 
+import io.skygear.assets.internal.metrics.AssetMetrics;
 import io.skygear.core.error.ErrorName;
 import io.skygear.core.error.SkygearException;
 import io.skygear.core.http.JsonApiServlet;
+import io.skygear.core.internal.metrics.HttpMetrics;
 import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 
 /**
  * The {@code /_asset} API: routes by method and path to one handler per endpoint. Errors are written
@@ -21,6 +24,7 @@ public final class AssetServlet extends JsonApiServlet {
     private final transient DownloadHandler download;
     private final transient ListHandler list;
     private final transient DeleteHandler delete;
+    private final transient AssetMetrics metrics;
 
     public AssetServlet(AssetServices services) {
         this.presignUpload = new PresignUploadHandler(services);
@@ -31,6 +35,7 @@ public final class AssetServlet extends JsonApiServlet {
         this.download = new DownloadHandler(services);
         this.list = new ListHandler(services);
         this.delete = new DeleteHandler(services);
+        this.metrics = services.metrics();
     }
 
     @Override
@@ -38,6 +43,7 @@ public final class AssetServlet extends JsonApiServlet {
         TenantContext tenant = TenantContext.require(request);
         String method = request.getMethod();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        HttpMetrics.endpoint(request, endpoint(path));
         switch (path) {
             case Routes.PRESIGN_UPLOAD -> {
                 allow(method, "POST");
@@ -80,6 +86,28 @@ public final class AssetServlet extends JsonApiServlet {
         } else {
             throw SkygearException.of(ErrorName.NOT_FOUND, "route not found");
         }
+    }
+
+    @Override
+    protected void completed(HttpServletRequest request, HttpServletResponse response, SkygearException error,
+                             long startNanos) {
+        metrics.requestCompleted(request, response, error, startNanos);
+    }
+
+    /** The metrics template of {@code path}: the route without the asset name, or {@code unmatched}. */
+    private static String endpoint(String path) {
+        return switch (path) {
+            case Routes.PRESIGN_UPLOAD, Routes.PRESIGN_UPLOAD_FORM, Routes.UPLOAD_FORM, Routes.GET_SIGNED_URL,
+                 Routes.LIST -> path.substring(1);
+            default -> {
+                for (String prefix : List.of(Routes.GET, Routes.DELETE, Routes.UPLOAD)) {
+                    if (path.startsWith(prefix) && isSegment(path, prefix)) {
+                        yield prefix.substring(1, prefix.length() - 1);
+                    }
+                }
+                yield HttpMetrics.UNMATCHED;
+            }
+        };
     }
 
     /** The rest after {@code prefix} is one non-empty segment (an asset name cannot contain {@code /}). */

@@ -1,5 +1,6 @@
 package io.skygear.assets.internal.http;
 
+import io.skygear.assets.internal.metrics.AssetMetrics;
 import io.skygear.assets.internal.signing.HttpSigner;
 import io.skygear.assets.internal.signing.QueryString;
 import io.skygear.assets.internal.upload.AssetNames;
@@ -46,6 +47,7 @@ final class DirectUploadHandler {
         ObjectInfo stored = services.storage().put(AssetNames.key(tenant.appId(), name),
                 PresignUploadHandler.metadataOf(query), request.getInputStream(), signedLength);
         services.uploads().complete(tenant, name, stored);
+        services.metrics().uploaded(AssetMetrics.Via.DIRECT, stored.size());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("ETag", stored.etag());
         response.setContentLength(0);

@@ -5,6 +5,7 @@ import io.skygear.assets.internal.download.EntityTags;
 import io.skygear.assets.internal.download.ImageVariants;
 import io.skygear.assets.internal.image.ImagePipeline;
 import io.skygear.assets.internal.image.ProcessedImage;
+import io.skygear.assets.internal.metrics.AssetMetrics;
 import io.skygear.assets.internal.signing.HttpSigner;
 import io.skygear.assets.internal.signing.QueryString;
 import io.skygear.assets.internal.upload.AssetNames;
@@ -62,7 +63,13 @@ final class DownloadHandler {
             response.setContentLength(0);
             return;
         }
-        Optional<ImagePipeline> pipeline = pipelineParam.map(ImageVariants::parse);
+        Optional<ImagePipeline> pipeline;
+        try {
+            pipeline = pipelineParam.map(ImageVariants::parse);
+        } catch (SkygearException e) {
+            services.metrics().rejected(AssetMetrics.Rejection.INVALID);
+            throw e;
+        }
         if (pipeline.isPresent()) {
             serveVariant(request, response, head, info, pipeline.get(), pipelineParam.get());
         } else {
@@ -72,6 +79,7 @@ final class DownloadHandler {
 
     private void serveOriginal(HttpServletRequest request, HttpServletResponse response, boolean head, ObjectInfo info)
             throws IOException {
+        services.metrics().served(AssetMetrics.Variant.ORIGINAL);
         commonHeaders(response, info, info.etag());
         response.setHeader("Accept-Ranges", "bytes");
         if (EntityTags.noneMatchHits(request.getHeader("If-None-Match"), info.etag())) {
@@ -99,6 +107,8 @@ final class DownloadHandler {
     private void serveVariant(HttpServletRequest request, HttpServletResponse response, boolean head, ObjectInfo info,
             ImagePipeline pipeline, String pipelineText) throws IOException {
         if (!services.images().applies(pipeline, info.metadata().contentType(), info.size())) {
+            services.metrics().rejected(AssetMetrics.Rejection.UNSUPPORTED);
+            services.metrics().served(AssetMetrics.Variant.UNPROCESSED);
             commonHeaders(response, info, info.etag());
             if (EntityTags.noneMatchHits(request.getHeader("If-None-Match"), info.etag())) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -109,6 +119,7 @@ final class DownloadHandler {
         }
         String variantTag = EntityTags.variant(info.etag(), pipelineText);
         if (EntityTags.noneMatchHits(request.getHeader("If-None-Match"), variantTag)) {
+            services.metrics().served(AssetMetrics.Variant.PROCESSED);
             commonHeaders(response, info, variantTag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -117,7 +128,8 @@ final class DownloadHandler {
         try (InputStream in = services.storage().open(info.key(), 0, info.size()).orElseThrow(DownloadHandler::notFound)) {
             original = in.readAllBytes();
         }
-        Optional<ProcessedImage> variant = services.images().render(original, pipeline);
+        Optional<ProcessedImage> variant = services.metrics().timePipeline(() -> services.images().render(original, pipeline));
+        services.metrics().served(variant.isPresent() ? AssetMetrics.Variant.PROCESSED : AssetMetrics.Variant.UNPROCESSED);
         if (variant.isEmpty()) {
             commonHeaders(response, info, info.etag());
             response.setContentLengthLong(original.length);

@@ -2,6 +2,7 @@ package io.skygear.assets.internal.http;
 
 import io.skygear.assets.internal.form.MalformedFormException;
 import io.skygear.assets.internal.form.MultipartReader;
+import io.skygear.assets.internal.metrics.AssetMetrics;
 import io.skygear.assets.internal.signing.HttpSigner;
 import io.skygear.assets.internal.signing.QueryString;
 import io.skygear.assets.internal.upload.UploadRequest;
@@ -83,6 +84,7 @@ final class UploadFormHandler {
                 throw e;
             }
             services.uploads().complete(tenant, reservation.name(), stored);
+            services.metrics().uploaded(AssetMetrics.Via.FORM, stored.size());
             ApiResponses.writeResult(response, Map.of("asset_name", reservation.name()));
         } finally {
             Files.deleteIfExists(spool);
