@@ -76,9 +76,10 @@ public final class HostApp implements AutoCloseable {
                 Skygear example host app is running at %s  (app_id %s)
                   API key:    %s
                   Try:        curl -H 'X-Skygear-API-Key: %s' %sapi/hello
+                  Notes API:  %sapi/notes with a user's access token (docs/getting-started.md)
                   Health:     curl %s_healthz
                 Stop with Ctrl-C.
-                %n""", base, app.config.appId(), apiKey, apiKey, base, base);
+                %n""", base, app.config.appId(), apiKey, apiKey, base, base, base);
         app.server.join();
     }
 
