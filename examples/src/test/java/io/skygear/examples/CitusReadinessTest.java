@@ -1,6 +1,7 @@
 package io.skygear.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skygear.core.db.Database;
 import io.skygear.core.migrate.MigrationModule;
@@ -15,32 +16,32 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the Citus path of docs/deployment.md: every tenant table (all tables of the tenant schema but
- * the migration history tables) must be distributable by {@code app_id}. Citus requires the
+ * the migration history tables) is distributable by {@code app_id} as migrated. Citus requires the
  * distribution column in every primary key and unique constraint, and in both sides of every foreign
- * key between distributed tables. The tables inherited from the original keep single-column keys; they
- * are listed in {@link #KNOWN_EXCEPTIONS} (and in the docs), and the test proves that the widening
- * script of the docs, generated here from the catalog, clears every one of them.
+ * key between distributed tables; auth migration {@value #DISTRIBUTION_KEYS} puts it there, and its
+ * undo script restores the keys the original had.
  */
 class CitusReadinessTest {
 
     private static final String TENANT_SCHEMA = "app";
     private static final String CONFIG_SCHEMA = "app_config";
-    private static final String WIDENED_SCHEMA = "widened";
+    private static final String ROUND_TRIP_SCHEMA = "round_trip";
+    private static final String DISTRIBUTION_KEYS = "1790000950";
     private static final Path DEPLOYMENT_DOC = Path.of("..", "docs", "deployment.md");
 
     /**
-     * Keys without {@code app_id}, as the migrations create them today: the original's single-column
-     * {@code id} keys and the foreign keys onto them, plus the bigint identity keys of the outboxes and
-     * the audit trail. docs/deployment.md ("Beyond one database: Citus") lists the same and gives the
-     * widening migration; changing a migration means changing this list and the docs together.
+     * The keys without {@code app_id} before {@value #DISTRIBUTION_KEYS}: the original's single-column
+     * {@code id} keys and the foreign keys onto them, plus the identity keys of the outboxes and the
+     * audit trail.
      */
-    private static final Set<String> KNOWN_EXCEPTIONS = Set.of(
+    private static final Set<String> KEYS_BEFORE_DISTRIBUTION_KEYS = Set.of(
             "key _core_user._core_user_pkey (id)",
             "key _auth_principal._auth_principal_pkey (id)",
             "key _auth_provider_password._auth_provider_password_pkey (principal_id)",
@@ -72,15 +73,28 @@ class CitusReadinessTest {
             "foreign key _auth_authenticator_bearer_token._auth_authenticator_bearer_token_parent_id_fkey (parent_id) -> _auth_authenticator (id)",
             "foreign key _auth_session._auth_session_user_id_fkey (user_id) -> _core_user (id)");
 
+    /** Rows of every table the migration re-keys, as {@link #insertUserWithSessionAndMfa} writes them. */
+    private static final String ROWS = """
+            SELECT (SELECT count(*) FROM _core_user) || ' users, '
+                || (SELECT count(*) FROM _auth_principal) || ' principals, '
+                || (SELECT count(*) FROM _auth_provider_password) || ' passwords, '
+                || (SELECT count(*) FROM _auth_user_profile) || ' profiles, '
+                || (SELECT count(*) FROM _auth_session) || ' sessions, '
+                || (SELECT count(*) FROM _auth_authenticator) || ' authenticators, '
+                || (SELECT count(*) FROM _auth_authenticator_totp) || ' totp, '
+                || (SELECT count(*) FROM _auth_hook_outbox) || ' hook events, '
+                || (SELECT string_agg(app_id || '/' || id, ',' ORDER BY app_id) FROM _auth_session)""";
+
     private static final List<Database> DATABASES = new ArrayList<>();
     private static TestDatabase db;
+    private static Database tenant;
     private static TenantCatalog migrated;
 
     @BeforeAll
     static void migrate() {
         db = TestDatabase.create();
         Migrations.configure().database(database(CONFIG_SCHEMA)).modules("gateway").load().up();
-        Database tenant = database(TENANT_SCHEMA);
+        tenant = database(TENANT_SCHEMA);
         Migrations.configure().database(tenant).modules("core", "auth", "asset").load().up();
         migrated = TenantCatalog.read(tenant.dsl(), TENANT_SCHEMA, historyTables());
         System.out.println("Tenant tables (" + migrated.tables().size() + "): " + String.join(", ", migrated.tables()));
@@ -98,34 +112,58 @@ class CitusReadinessTest {
     }
 
     @Test
-    void keysWithoutAppIdAreExactlyTheKnownExceptions() {
+    void everyKeyAndForeignKeyOfTheMigratedSchemaIncludesAppId() {
         List<String> violations = migrated.violations();
         violations.forEach(v -> System.out.println("not Citus-ready: " + v));
-        assertThat(violations)
-                .as("keys without app_id: a new table must key by app_id; a fixed one leaves KNOWN_EXCEPTIONS "
-                        + "and docs/deployment.md")
-                .containsExactlyInAnyOrderElementsOf(KNOWN_EXCEPTIONS);
+        assertThat(violations).as("keys without app_id: a new tenant table must key by (app_id, ...)").isEmpty();
+        assertThat(migrated.foreignKeys()).hasSize(12).allSatisfy(fk -> {
+            assertThat(fk.columns().getFirst()).isEqualTo("app_id");
+            assertThat(fk.referencedColumns().getFirst()).isEqualTo("app_id");
+        });
     }
 
     @Test
-    void wideningScriptMakesEveryTenantTableDistributable() {
-        Database widened = database(WIDENED_SCHEMA);
-        Migrations.configure().database(widened).modules("core", "auth", "asset").load().up();
-        migrated.wideningScript().forEach(statement -> widened.dsl().execute(statement));
+    void distributionKeysMigrationGoesDownToTheOriginalKeysAndUpAgainKeepingTheRows() {
+        Database roundTrip = database(ROUND_TRIP_SCHEMA);
+        Migrations.configure().database(roundTrip).modules("core").load().up();
+        Migrations auth = Migrations.configure().database(roundTrip).modules("auth").load();
+        List<String> pending = auth.status().module("auth").pending();
+        assertThat(pending).contains(DISTRIBUTION_KEYS);
+        auth.up(pending.indexOf(DISTRIBUTION_KEYS));
+        TenantCatalog before = read(roundTrip);
+        assertThat(before.violations()).containsExactlyInAnyOrderElementsOf(KEYS_BEFORE_DISTRIBUTION_KEYS);
 
-        TenantCatalog after = TenantCatalog.read(widened.dsl(), WIDENED_SCHEMA, historyTables());
-        assertThat(after.violations()).isEmpty();
-        assertThat(after.tables()).isEqualTo(migrated.tables());
-        assertThat(after.foreignKeys()).hasSameSizeAs(migrated.foreignKeys());
+        auth.up(1);
+        TenantCatalog widened = read(roundTrip);
+        assertThat(widened.violations()).isEmpty();
+        insertUserWithSessionAndMfa(roundTrip, "app-a", "u-1");
+        insertUserWithSessionAndMfa(roundTrip, "app-b", "u-2");
+        String rows = rows(roundTrip);
+        assertThat(rows).isEqualTo("2 users, 2 principals, 2 passwords, 2 profiles, 2 sessions, 2 authenticators, "
+                + "2 totp, 2 hook events, app-a/s-u-1,app-b/s-u-2");
+
+        auth.down(1);
+        assertThat(read(roundTrip).definitions()).as("down restores the keys exactly")
+                .containsExactlyElementsOf(before.definitions());
+        assertThat(rows(roundTrip)).isEqualTo(rows);
+
+        auth.up(1);
+        assertThat(read(roundTrip).definitions()).containsExactlyElementsOf(widened.definitions());
+        assertThat(rows(roundTrip)).isEqualTo(rows);
     }
 
     @Test
-    void deploymentDocCarriesTheWideningScriptAndDistributesEveryTenantTable() throws IOException {
+    void foreignKeysKeepARowInsideItsApp() {
+        tenant.dsl().execute("INSERT INTO _core_user (id, app_id) VALUES (?, ?)", "u-fk", "app-fk");
+        assertThatThrownBy(() -> tenant.dsl().execute(
+                "INSERT INTO _auth_principal (id, provider, user_id, app_id) VALUES (?, 'password', ?, ?)",
+                "p-fk", "u-fk", "other-app"))
+                .hasMessageContaining("_auth_principal_user_id_fkey");
+    }
+
+    @Test
+    void deploymentDocDistributesEveryTenantTableCoreUserFirst() throws IOException {
         String doc = Files.readString(DEPLOYMENT_DOC);
-        List<String> script = migrated.wideningScript();
-        System.out.println("Widening script:\n" + String.join("\n", script));
-        assertThat(doc).as("docs/deployment.md widening script").contains(script);
-
         Matcher m = Pattern.compile("create_distributed_table\\('([a-z_]+)'").matcher(doc);
         List<String> distributed = new ArrayList<>();
         while (m.find()) {
@@ -134,6 +172,7 @@ class CitusReadinessTest {
         assertThat(distributed).as("create_distributed_table calls in docs/deployment.md")
                 .containsExactlyInAnyOrderElementsOf(migrated.tables());
         assertThat(distributed.getFirst()).as("the co-location anchor goes first").isEqualTo("_core_user");
+        assertThat(doc).contains(DISTRIBUTION_KEYS);
     }
 
     @Test
@@ -150,6 +189,44 @@ class CitusReadinessTest {
     void historyTablesAreNotTenantTables() {
         assertThat(historyTables()).contains("_core_version", "_auth_version", "_asset_version");
         assertThat(migrated.tables()).doesNotContainAnyElementsOf(historyTables());
+    }
+
+    /** A user of {@code appId} with a password login, profile, session, TOTP authenticator and hook event. */
+    private static void insertUserWithSessionAndMfa(Database on, String appId, String userId) {
+        DSLContext dsl = on.dsl();
+        String principalId = "p-" + userId;
+        String authenticatorId = "a-" + userId;
+        dsl.execute("INSERT INTO _core_user (id, app_id) VALUES (?, ?)", userId, appId);
+        dsl.execute("INSERT INTO _auth_principal (id, provider, user_id, app_id) VALUES (?, 'password', ?, ?)",
+                principalId, userId, appId);
+        dsl.execute("""
+                INSERT INTO _auth_provider_password
+                    (principal_id, login_id, login_id_key, login_id_normalized, password, realm, claims, app_id)
+                VALUES (?, ?, 'email', ?, 'hash', 'default', '{}', ?)""",
+                principalId, userId + "@example.com", userId + "@example.com", appId);
+        dsl.execute("INSERT INTO _auth_user_profile (user_id, created_at, updated_at, data, app_id) "
+                + "VALUES (?, now(), now(), '{}', ?)", userId, appId);
+        dsl.execute("""
+                INSERT INTO _auth_session (id, app_id, client_id, user_id, principal_id, principal_type,
+                    principal_updated_at, initial_access, last_access, created_at, accessed_at, access_token_hash,
+                    access_token_created_at, expire_at)
+                VALUES (?, ?, 'web', ?, ?, 'password', now(), '{}', '{}', now(), now(), ?, now(), now())""",
+                "s-" + userId, appId, userId, principalId, "hash-" + userId);
+        dsl.execute("INSERT INTO _auth_authenticator (id, type, user_id, app_id) VALUES (?, 'totp', ?, ?)",
+                authenticatorId, userId, appId);
+        dsl.execute("INSERT INTO _auth_authenticator_totp (id, activated, created_at, secret, display_name, app_id) "
+                + "VALUES (?, true, now(), 'secret', 'phone', ?)", authenticatorId, appId);
+        dsl.execute("INSERT INTO _auth_hook_outbox (app_id, seq, event_type, url, body, signature, next_attempt_at, "
+                + "created_at) VALUES (?, 1, 'after_user_create', 'http://hooks.example/', '{}', 'sig', now(), now())",
+                appId);
+    }
+
+    private static String rows(Database on) {
+        return on.dsl().fetchSingle(ROWS).get(0, String.class);
+    }
+
+    private static TenantCatalog read(Database on) {
+        return TenantCatalog.read(on.dsl(), on.schema(), historyTables());
     }
 
     private static Database database(String schema) {

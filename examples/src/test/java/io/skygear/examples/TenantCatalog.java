@@ -8,16 +8,17 @@ import org.jooq.DSLContext;
 
 /**
  * What PostgreSQL's catalog says about one schema's tables, read for {@link CitusReadinessTest}: the
- * tables, their unique keys (primary keys, unique constraints and unique indexes) and foreign keys, and
- * which of them lack {@code app_id} (the Citus distribution column).
+ * tables, their unique keys (primary keys, unique constraints and unique indexes) and foreign keys,
+ * which of them lack {@code app_id} (the Citus distribution column), and the definition of every
+ * constraint and index (to compare two schemas exactly).
  */
 record TenantCatalog(List<String> tables, List<String> tablesWithoutNotNullTextAppId, List<Key> keys,
-                     List<ForeignKey> foreignKeys) {
+                     List<ForeignKey> foreignKeys, List<String> definitions) {
 
     private static final String APP_ID = "app_id";
 
-    /** A primary key, unique constraint or unique index; {@code constraint} false for a bare index. */
-    record Key(String table, String name, boolean primary, boolean constraint, List<String> columns) {
+    /** A primary key, unique constraint or unique index. */
+    record Key(String table, String name, List<String> columns) {
         boolean citusReady() {
             return columns.contains(APP_ID);
         }
@@ -56,8 +57,7 @@ record TenantCatalog(List<String> tables, List<String> tablesWithoutNotNullTextA
         List<String> withoutAppId = tables.stream().filter(t -> !withAppId.contains(t)).toList();
 
         List<Key> keys = dsl.fetch("""
-                        SELECT t.relname, i.relname, x.indisprimary,
-                               EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid AND c.contype IN ('p', 'u')),
+                        SELECT t.relname, i.relname,
                                array(SELECT coalesce(a.attname::text, '(expression)')
                                      FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
                                      LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
@@ -70,8 +70,8 @@ record TenantCatalog(List<String> tables, List<String> tablesWithoutNotNullTextA
                         ORDER BY t.relname, i.relname""", schema)
                 .stream()
                 .filter(r -> tables.contains(r.get(0, String.class)))
-                .map(r -> new Key(r.get(0, String.class), r.get(1, String.class), r.get(2, Boolean.class),
-                        r.get(3, Boolean.class), Arrays.asList(r.get(4, String[].class))))
+                .map(r -> new Key(r.get(0, String.class), r.get(1, String.class),
+                        Arrays.asList(r.get(2, String[].class))))
                 .toList();
 
         List<ForeignKey> foreignKeys = dsl.fetch("""
@@ -95,7 +95,21 @@ record TenantCatalog(List<String> tables, List<String> tablesWithoutNotNullTextA
                         Arrays.asList(r.get(2, String[].class)), r.get(3, String.class), r.get(4, String.class),
                         Arrays.asList(r.get(5, String[].class))))
                 .toList();
-        return new TenantCatalog(tables, withoutAppId, keys, foreignKeys);
+
+        List<String> definitions = dsl.fetch("""
+                        SELECT t.relname, c.conname || ': ' || pg_get_constraintdef(c.oid)
+                        FROM pg_constraint c
+                        JOIN pg_class t ON t.oid = c.conrelid
+                        JOIN pg_namespace n ON n.oid = t.relnamespace
+                        WHERE n.nspname = ?
+                        UNION ALL
+                        SELECT tablename, replace(indexdef, ?, '') FROM pg_indexes WHERE schemaname = ?
+                        ORDER BY 1, 2""", schema, schema + ".", schema)
+                .stream()
+                .filter(r -> tables.contains(r.get(0, String.class)))
+                .map(r -> r.get(0, String.class) + " " + r.get(1, String.class))
+                .toList();
+        return new TenantCatalog(tables, withoutAppId, keys, foreignKeys, definitions);
     }
 
     /** Every key and foreign key that Citus would refuse, as "key t.name (cols)" / "foreign key …". */
@@ -104,37 +118,5 @@ record TenantCatalog(List<String> tables, List<String> tablesWithoutNotNullTextA
         keys.stream().filter(k -> !k.citusReady()).map(Key::toString).forEach(out::add);
         foreignKeys.stream().filter(f -> !f.citusReady()).map(ForeignKey::toString).forEach(out::add);
         return out;
-    }
-
-    /**
-     * The DDL that puts app_id first into every key and foreign key lacking it: drop those foreign keys,
-     * widen the keys, add the foreign keys back on (app_id, …). Names stay, so later migrations still find
-     * them.
-     */
-    List<String> wideningScript() {
-        List<ForeignKey> fks = foreignKeys.stream().filter(f -> !f.citusReady()).toList();
-        List<String> out = new ArrayList<>();
-        fks.forEach(f -> out.add("ALTER TABLE " + f.table() + " DROP CONSTRAINT " + f.name() + ";"));
-        keys.stream().filter(k -> !k.citusReady()).forEach(k -> out.add(widen(k)));
-        fks.forEach(f -> out.add("ALTER TABLE " + f.table() + " ADD CONSTRAINT " + f.name() + " FOREIGN KEY ("
-                + withAppId(f.columns()) + ") REFERENCES " + f.referencedTable() + " ("
-                + withAppId(f.referencedColumns()) + ");"));
-        return out;
-    }
-
-    private static String widen(Key k) {
-        if (k.columns().contains("(expression)")) {
-            throw new IllegalStateException("cannot widen an expression index automatically: " + k);
-        }
-        if (!k.constraint()) {
-            return "DROP INDEX " + k.name() + "; CREATE UNIQUE INDEX " + k.name() + " ON " + k.table() + " ("
-                    + withAppId(k.columns()) + ");";
-        }
-        return "ALTER TABLE " + k.table() + " DROP CONSTRAINT " + k.name() + ", ADD CONSTRAINT " + k.name()
-                + (k.primary() ? " PRIMARY KEY (" : " UNIQUE (") + withAppId(k.columns()) + ");";
-    }
-
-    private static String withAppId(List<String> columns) {
-        return APP_ID + ", " + String.join(", ", columns);
     }
 }

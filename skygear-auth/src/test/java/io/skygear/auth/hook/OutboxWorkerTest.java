@@ -251,6 +251,33 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void oneAppsBacklogDoesNotHoldUpAnotherAppAndEachAppIsDeliveredInOrder() {
+        TenantContext busy = tenant("app-busy", "after_user_create", server.uri("/hooks/busy").toString());
+        TenantContext quiet = tenant("app-quiet", "after_user_create", server.uri("/hooks/quiet").toString());
+        OutboxWorker worker = worker(3, Duration.ofHours(1));
+        HookDispatcher dispatcher = dispatcher(db, worker);
+        String[] backlog = new String[30];
+        for (int i = 0; i < backlog.length; i++) {
+            backlog[i] = "u-busy-" + i;
+        }
+        commitEvents(dispatcher, busy, backlog);
+        commitEvents(dispatcher, quiet, "u-quiet");
+
+        worker.deliverDue(db);
+
+        assertThat(rows(busy)).extracting(r -> r.get("status")).containsOnly("delivered");
+        assertThat(rows(quiet)).extracting(r -> r.get("status")).containsExactly("delivered");
+        List<HookReceiver.Received> deliveries = receiver.all().stream()
+                .filter(r -> r.path().equals("/hooks/busy") || r.path().equals("/hooks/quiet")).toList();
+        assertThat(deliveries).hasSize(backlog.length + 1);
+        // apps take turns, a burst of rows each (8), instead of the oldest rows of all apps first
+        assertThat(deliveries).extracting(HookReceiver.Received::path).element(8).isEqualTo("/hooks/quiet");
+        assertThat(deliveries.stream().filter(r -> r.path().equals("/hooks/busy"))
+                .map(r -> r.json().get("payload").get("user").get("id").stringValue()))
+                .as("oldest first within an app").containsExactly(backlog);
+    }
+
+    @Test
     void workerStartedAfterARestartDeliversRowsLeftPending() throws InterruptedException {
         TenantContext t = tenant("app-restart", "after_user_create", server.uri("/hooks/restart").toString());
         OutboxWorker beforeRestart = worker(3, Duration.ofHours(1));

@@ -80,9 +80,14 @@ final class HookOutbox {
         TABLE.notifyWorkers(trx, db);
     }
 
-    /** Locks and returns the oldest due pending row of any app in {@code db}, until {@code trx} ends. */
-    static Optional<Row> claimDue(DSLContext trx, Database db, Instant now) {
-        return TABLE.claimDue(trx, db, now, DSL.noCondition(), CLAIMED,
+    /** The apps of {@code db} with due pending rows, the longest-waiting first (no locks). */
+    static List<String> dueApps(Database db, Instant now) {
+        return TABLE.dueApps(db.dsl(), db, now, DSL.noCondition());
+    }
+
+    /** Locks and returns the oldest due pending row of {@code appId} in {@code db}, until {@code trx} ends. */
+    static Optional<Row> claimDue(DSLContext trx, Database db, String appId, Instant now) {
+        return TABLE.claimDue(trx, db, appId, now, CLAIMED,
                 r -> new Row(r.get(ID), r.get(APP_ID), r.get(SEQ), r.get(EVENT_TYPE), r.get(URL), r.get(BODY),
                         r.get(SIGNATURE), r.get(ATTEMPTS), r.get(CREATED_AT).toInstant(ZoneOffset.UTC)));
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the after-hook events of {@code _auth_hook_outbox} once their transaction has committed.
  *
- * <p>Each delivery thread claims one due row at a time with {@code FOR UPDATE SKIP LOCKED} and keeps
+ * <p>Each delivery thread claims one due row of one app at a time with {@code FOR UPDATE SKIP LOCKED}
+ * (apps take turns, see {@link OutboxPump}; within an app, oldest first) and keeps
  * it locked while it POSTs the stored body and signature, so workers on any number of nodes never
  * deliver a row twice while they live; a node that dies mid-delivery releases the row, which is then
  * delivered again (at least once; receivers deduplicate by event id). A 2xx answer settles the row;
@@ -51,12 +53,17 @@ public final class OutboxWorker extends OutboxPump {
         return HookOutbox.purgeSettled(db, purgeCutoff());
     }
 
-    /** Claims, delivers and settles one due row; false when none is due. */
     @Override
-    protected boolean deliverOne(Database db) {
+    protected List<String> dueApps(Database db) {
+        return HookOutbox.dueApps(db, clock.instant());
+    }
+
+    /** Claims, delivers and settles one due row of {@code appId}; false when none is due. */
+    @Override
+    protected boolean deliverOne(Database db, String appId) {
         return db.transactionResult(cfg -> {
             var trx = cfg.dsl();
-            var claimed = HookOutbox.claimDue(trx, db, clock.instant());
+            var claimed = HookOutbox.claimDue(trx, db, appId, clock.instant());
             if (claimed.isEmpty()) {
                 return false;
             }

@@ -81,15 +81,17 @@ final class MessageOutbox {
         TABLE.notifyWorkers(trx, db);
     }
 
-    /**
-     * Locks and returns the oldest due pending row of one of {@code appIds} in {@code db}, until
-     * {@code trx} ends.
-     */
-    static Optional<Row> claimDue(DSLContext trx, Database db, Collection<String> appIds, Instant now) {
+    /** Those of {@code appIds} with due pending rows in {@code db}, the longest-waiting first (no locks). */
+    static List<String> dueApps(Database db, Collection<String> appIds, Instant now) {
         if (appIds.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return TABLE.claimDue(trx, db, now, APP_ID.in(appIds), CLAIMED,
+        return TABLE.dueApps(db.dsl(), db, now, APP_ID.in(appIds));
+    }
+
+    /** Locks and returns the oldest due pending row of {@code appId} in {@code db}, until {@code trx} ends. */
+    static Optional<Row> claimDue(DSLContext trx, Database db, String appId, Instant now) {
+        return TABLE.claimDue(trx, db, appId, now, CLAIMED,
                 r -> new Row(r.get(ID), r.get(APP_ID), r.get(CHANNEL_COLUMN), r.get(PURPOSE),
                         Optional.ofNullable(r.get(USER_ID)), r.get(RECIPIENT), r.get(PAYLOAD), r.get(ATTEMPTS),
                         r.get(CREATED_AT).toInstant(ZoneOffset.UTC)));

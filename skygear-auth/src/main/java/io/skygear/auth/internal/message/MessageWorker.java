@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Sends the rows of {@code _auth_message_outbox} once their transaction has committed.
  *
- * <p>A delivery thread claims one due row at a time with {@code FOR UPDATE SKIP LOCKED} and keeps it
+ * <p>A delivery thread claims one due row of one known app at a time with {@code FOR UPDATE SKIP
+ * LOCKED} (apps take turns, see {@link OutboxPump}; within an app, oldest first) and keeps it
  * locked while it sends and settles it, so workers on any number of nodes never send a row twice
  * while they live (a node that dies between the provider's acceptance and the commit of "sent" would
  * send it again on recovery). A failure that a retry may cure is retried after
@@ -71,12 +73,17 @@ public final class MessageWorker extends OutboxPump {
         return MessageOutbox.purgeSettled(db, purgeCutoff());
     }
 
-    /** Claims, sends and settles one due row; false when none is due. */
     @Override
-    protected boolean deliverOne(Database db) {
+    protected List<String> dueApps(Database db) {
+        return MessageOutbox.dueApps(db, tenants.appIds(), clock.instant());
+    }
+
+    /** Claims, sends and settles one due row of {@code appId}; false when none is due. */
+    @Override
+    protected boolean deliverOne(Database db, String appId) {
         return db.transactionResult(cfg -> {
             DSLContext trx = cfg.dsl();
-            Optional<MessageOutbox.Row> claimed = MessageOutbox.claimDue(trx, db, tenants.appIds(), clock.instant());
+            Optional<MessageOutbox.Row> claimed = MessageOutbox.claimDue(trx, db, appId, clock.instant());
             if (claimed.isEmpty()) {
                 return false;
             }

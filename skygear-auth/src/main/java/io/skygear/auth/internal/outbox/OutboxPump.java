@@ -12,14 +12,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The machinery every outbox worker shares: the known databases, one {@code LISTEN} connection per
- * DataSource, the delivery threads, their wake-ups and the hourly purge. What a row means (claiming,
- * delivering and settling it) belongs to the subclass: {@link #deliverOne} and {@link #purge}.
+ * DataSource, the delivery threads, their wake-ups and the hourly purge. What a row means (which apps
+ * have due rows, claiming, delivering and settling one) belongs to the subclass: {@link #dueApps},
+ * {@link #deliverOne} and {@link #purge}.
+ *
+ * <p>Rows are delivered in rounds: each round takes the apps with due rows and delivers up to
+ * {@value #BURST} rows of each in turn, so that one app's backlog does not hold up the others' rows.
  *
  * <p>Threads wake on a {@code NOTIFY} on the outbox's channel (so every node hears every commit), on
  * {@link #nudge()}, and every {@code pollInterval}. One unreachable database does not hold up the
@@ -28,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public abstract class OutboxPump implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPump.class);
+
+    /** Rows of one app per round: enough to amortize the round's app query, few enough to be fair. */
+    static final int BURST = 8;
 
     private final String label;
     private final String channel;
@@ -115,14 +123,33 @@ public abstract class OutboxPump implements AutoCloseable {
      */
     public final int deliverDue(Database db) {
         int handled = 0;
-        while (deliverOne(db)) {
-            handled++;
+        int round;
+        do {
+            round = deliverRound(db, () -> true);
+            handled += round;
+        } while (round > 0);
+        return handled;
+    }
+
+    /** One round over {@code db} while {@code go} holds; returns how many rows it handled. */
+    private int deliverRound(Database db, BooleanSupplier go) {
+        int handled = 0;
+        for (String appId : dueApps(db)) {
+            for (int i = 0; i < BURST && go.getAsBoolean() && deliverOne(db, appId); i++) {
+                handled++;
+            }
         }
         return handled;
     }
 
-    /** Claims, delivers and settles one due row of {@code db} in one transaction; false when none is due. */
-    protected abstract boolean deliverOne(Database db);
+    /** The apps of {@code db} with due rows this worker may deliver, the longest-waiting first. */
+    protected abstract List<String> dueApps(Database db);
+
+    /**
+     * Claims, delivers and settles one due row of {@code appId} in {@code db} in one transaction; false
+     * when none is due (any more).
+     */
+    protected abstract boolean deliverOne(Database db, String appId);
 
     /** Deletes the settled rows of {@code db} created before {@link #purgeCutoff()}; returns how many. */
     public abstract int purge(Database db);
@@ -163,7 +190,7 @@ public abstract class OutboxPump implements AutoCloseable {
             // one unreachable database must not hold up the others
             for (Database db : databases) {
                 try {
-                    while (running && deliverOne(db)) {
+                    while (running && deliverRound(db, () -> running) > 0) {
                         worked = true;
                     }
                     if (purgeDue) {

@@ -21,6 +21,10 @@ import org.jooq.impl.SQLDataType;
  * claimed one at a time with {@code FOR UPDATE SKIP LOCKED} (so concurrent workers, on one node or
  * many, never hold the same row), then settled, retried or dead. The table's name is also the
  * channel of its commit-time {@code NOTIFY}. Timestamps are UTC.
+ *
+ * <p>Claims are per app: {@link #dueApps} reads, without locking, which apps have due rows, and
+ * {@link #claimDue} locks a row of one of them. Every locking statement thus names one {@code app_id},
+ * which is what Citus needs to run {@code FOR UPDATE} on a table distributed by it (one shard).
  */
 public final class OutboxTable {
 
@@ -55,19 +59,37 @@ public final class OutboxTable {
     }
 
     /**
-     * Locks and returns the oldest due pending row of {@code db} that matches {@code scope}, skipping
-     * rows other transactions hold. The lock lasts until {@code trx} ends.
+     * The apps of {@code db} that match {@code scope} and have due pending rows, the one whose oldest
+     * due row has waited longest first. A plain read: it locks nothing, and other workers may claim
+     * those rows before the caller does.
      */
-    public <R> Optional<R> claimDue(DSLContext trx, Database db, Instant now, Condition scope,
+    public List<String> dueApps(DSLContext dsl, Database db, Instant now, Condition scope) {
+        return dsl.select(APP_ID)
+                .from(db.table(name))
+                .where(due(now)).and(scope)
+                .groupBy(APP_ID)
+                .orderBy(DSL.min(NEXT_ATTEMPT_AT), APP_ID)
+                .fetch(APP_ID);
+    }
+
+    /**
+     * Locks and returns the oldest due pending row of {@code appId} in {@code db}, skipping rows other
+     * transactions hold. The lock lasts until {@code trx} ends.
+     */
+    public <R> Optional<R> claimDue(DSLContext trx, Database db, String appId, Instant now,
                                     List<Field<?>> columns, RecordMapper<Record, R> mapper) {
         return trx.select(columns)
                 .from(db.table(name))
-                .where(STATUS.eq(PENDING).and(NEXT_ATTEMPT_AT.le(utc(now))).and(scope))
+                .where(APP_ID.eq(appId)).and(due(now))
                 .orderBy(NEXT_ATTEMPT_AT, ID)
                 .limit(1)
                 .forUpdate()
                 .skipLocked()
                 .fetchOptional(mapper);
+    }
+
+    private static Condition due(Instant now) {
+        return STATUS.eq(PENDING).and(NEXT_ATTEMPT_AT.le(utc(now)));
     }
 
     /** Reschedules a claimed row after a failed attempt. */
