@@ -1,5 +1,7 @@
 package io.skygear.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.skygear.auth.AuthContext;
 import io.skygear.core.config.DeploymentRoute;
 import io.skygear.core.config.TenantConfig;
@@ -15,6 +17,7 @@ import io.skygear.gateway.internal.http.FilterSequence;
 import io.skygear.gateway.internal.http.GatewayRequest;
 import io.skygear.gateway.internal.http.GearTarget;
 import io.skygear.gateway.internal.http.PlainText;
+import io.skygear.gateway.internal.metrics.GatewayMetrics;
 import io.skygear.gateway.internal.plan.RequestRateLimiter;
 import io.skygear.gateway.internal.proxy.HttpProxy;
 import io.skygear.gateway.internal.proxy.IdentityHeaders;
@@ -93,9 +96,11 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
     private final RequestRateLimiter limiter;
     private final RequestIdFilter requestId = new RequestIdFilter();
     private final List<Filter> front;
+    private final GatewayMetrics metrics;
 
     private GatewayFilter(Builder b) {
         this.settings = b.settings;
+        this.metrics = new GatewayMetrics(b.meterRegistry);
         Map<String, Map<GearVersion, GearTarget>> copy = new LinkedHashMap<>();
         b.gears.forEach((name, versions) -> copy.put(name, Map.copyOf(versions)));
         this.gears = Map.copyOf(copy);
@@ -108,7 +113,8 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         this.proxy = new HttpProxy(settings.connectTimeout(), settings.responseTimeout());
         if (b.configDatabase != null) {
             this.cache = new TenantCache(new ConfigDbSource(b.configDatabase), settings.cacheTtl(),
-                    settings.maxCachedTenants(), System::nanoTime);
+                    settings.maxCachedTenants(), System::nanoTime, metrics);
+            metrics.cacheSize(cache, TenantCache::size);
             this.tenants = cache;
             this.admin = new GatewayAdmin(b.configDatabase, cache::invalidateAll);
             this.listener = new ConfigChangeListener(b.configDatabase.dataSource(), cache::invalidateAll,
@@ -187,6 +193,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         String host = request.getHeader("Host");
         Optional<ResolvedTenant> found = tenants.resolve(host == null ? "" : host.toLowerCase(Locale.ROOT));
         if (found.isEmpty()) {
+            metrics.request(GatewayMetrics.Outcome.APP_NOT_FOUND, GatewayMetrics.NO_GEAR);
             PlainText.write(response, HttpServletResponse.SC_BAD_REQUEST, "App not found");
             return;
         }
@@ -197,6 +204,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         if (perMinute.isPresent()) {
             long retryAfter = limiter.acquire(context.appId(), perMinute.getAsLong());
             if (retryAfter > 0) {
+                metrics.request(GatewayMetrics.Outcome.RATE_LIMITED, GatewayMetrics.NO_GEAR);
                 response.setHeader("Retry-After", Long.toString(retryAfter));
                 PlainText.write(response, 429, "Too many requests");
                 return;
@@ -213,22 +221,28 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
 
     private void gear(HttpServletRequest request, HttpServletResponse response, ResolvedTenant tenant, String gear,
                       String rest) throws IOException, ServletException {
+        // a gear name comes from the path: only configured names become tag values
+        String gearTag = gears.containsKey(gear) ? gear : GatewayMetrics.NO_GEAR;
         if (!tenant.allows(gear)) {
+            metrics.request(GatewayMetrics.Outcome.GATED, gearTag);
             PlainText.write(response, HttpServletResponse.SC_FORBIDDEN, gear + " is not support in current app plan");
             return;
         }
         GearVersion version = tenant.version(gear);
         if (version == GearVersion.SUSPENDED) {
+            metrics.request(GatewayMetrics.Outcome.SUSPENDED, gearTag);
             PlainText.write(response, HttpServletResponse.SC_BAD_REQUEST, "gear is suspended");
             return;
         }
         GearTarget target = gears.getOrDefault(gear, Map.of()).get(version);
         if (target == null) {
+            metrics.request(GatewayMetrics.Outcome.UNSUPPORTED_VERSION, gearTag);
             PlainText.write(response, 506, gear + " gear " + version.wireName() + " environment is not supported");
             return;
         }
         switch (target) {
             case GearTarget.InProcess(Gear g) -> {
+                metrics.request(GatewayMetrics.Outcome.GEAR, gearTag);
                 List<Filter> filters = new ArrayList<>(front);
                 filters.addAll(g.filters());
                 FilterSequence.run(filters, (rq, rs) -> g.servlet().service(rq, rs),
@@ -244,7 +258,10 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
                 headers.put("x-skygear-gear-version", version.wireName());
                 headers.put("x-skygear-gear-endpoint", base.toString());
                 requestIdHeader(rq, headers);
+                long start = System.nanoTime();
                 proxy.forward((HttpServletRequest) rq, (HttpServletResponse) rs, uri, headers, true);
+                metrics.proxied("gear", GatewayMetrics.Outcome.REMOTE_GEAR, gearTag,
+                        ((HttpServletResponse) rs).getStatus(), start);
             }, GatewayRequest.filtered(request), response);
         }
     }
@@ -253,8 +270,12 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
                             TenantContext tenant, String path) throws IOException, ServletException {
         Optional<DeploymentRoute> route = RouteMatcher.match(tenant.config().deploymentRoutes(), path);
         if (route.isEmpty() && !settings.unmatchedToHost()) {
+            metrics.request(GatewayMetrics.Outcome.ROUTE_NOT_FOUND, GatewayMetrics.NO_GEAR);
             PlainText.write(response, HttpServletResponse.SC_NOT_FOUND, "Fail to match deployment route");
             return;
+        }
+        if (route.isEmpty()) {
+            metrics.request(GatewayMetrics.Outcome.HOST, GatewayMetrics.NO_GEAR);
         }
         List<Filter> filters = new ArrayList<>(front);
         filters.addAll(callerFilters);
@@ -267,6 +288,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
                          DeploymentRoute route, String path) throws IOException {
         AuthContext caller = AuthContext.of(request);
         if (RefreshHint.applies(request, tenant, caller)) {
+            metrics.request(GatewayMetrics.Outcome.REFRESH, GatewayMetrics.NO_GEAR);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(RefreshHint.HEADER, "true");
             response.setContentLength(0);
@@ -276,13 +298,16 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         try {
             target = ForwardUrl.of(route, path, request.getQueryString());
         } catch (IllegalArgumentException e) {
+            metrics.request(GatewayMetrics.Outcome.PROXY_ERROR, GatewayMetrics.NO_GEAR);
             PlainText.write(response, HttpServletResponse.SC_BAD_GATEWAY, "Invalid deployment route");
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>(IdentityHeaders.of(caller));
         headers.put("x-skygear-http-path", path);
         requestIdHeader(request, headers);
+        long start = System.nanoTime();
         proxy.forward(request, response, target, headers, false);
+        metrics.proxied("route", GatewayMetrics.Outcome.ROUTE, GatewayMetrics.NO_GEAR, response.getStatus(), start);
     }
 
     private static void requestIdHeader(ServletRequest request, Map<String, String> headers) {
@@ -345,6 +370,7 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         private final Map<String, Map<GearVersion, GearTarget>> gears = new LinkedHashMap<>();
         private GatewaySettings settings = GatewaySettings.defaults();
         private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
         private Builder() {
         }
@@ -412,6 +438,15 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
         }
 
         /**
+         * Where the gateway's {@code skygear.gateway.*} meters go (see docs/operations.md); none when not
+         * set. The gears have their own {@code meterRegistry}.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
          * Validates the settings and starts listening for config changes.
          *
          * @throws IllegalArgumentException naming the setting that is missing or conflicting
@@ -425,6 +460,9 @@ public final class GatewayFilter extends HttpFilter implements AutoCloseable {
             }
             if (clock == null) {
                 throw new IllegalArgumentException("clock: must not be null");
+            }
+            if (meterRegistry == null) {
+                throw new IllegalArgumentException("meterRegistry: must not be null");
             }
             if (standalone != null && settings.adminKey().isPresent()) {
                 throw new IllegalArgumentException("adminKey: the admin API needs a configDatabase");

@@ -1,5 +1,6 @@
 package io.skygear.gateway.internal.cache;
 
+import io.skygear.gateway.internal.metrics.GatewayMetrics;
 import io.skygear.gateway.internal.resolve.ResolvedTenant;
 import io.skygear.gateway.internal.resolve.TenantSource;
 import java.time.Duration;
@@ -24,8 +25,15 @@ public final class TenantCache implements TenantSource {
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final GatewayMetrics metrics;
 
     public TenantCache(TenantSource source, Duration ttl, int maxEntries, LongSupplier nanoTime) {
+        this(source, ttl, maxEntries, nanoTime, GatewayMetrics.none());
+    }
+
+    public TenantCache(TenantSource source, Duration ttl, int maxEntries, LongSupplier nanoTime,
+                       GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.source = source;
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
@@ -37,10 +45,12 @@ public final class TenantCache implements TenantSource {
         long now = nanoTime.getAsLong();
         Entry entry = entries.get(host);
         if (entry != null && now - entry.expiresAt() < 0) {
+            metrics.tenantCacheLookup(true);
             return entry.tenant();
         }
+        metrics.tenantCacheLookup(false);
         long before = generation.get();
-        Optional<ResolvedTenant> tenant = source.resolve(host);
+        Optional<ResolvedTenant> tenant = metrics.timeLoad(() -> source.resolve(host));
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
