@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Host-level settings of a {@link GatewayFilter}; build with {@link #builder()}, validated in
- * {@link Builder#build()}.
+ * Host-level settings of a {@link GatewayFilter}; build with {@link #builder()}. Validated by the
+ * constructor, so the builder and {@code new GatewaySettings(…)} check the same rules.
  *
  * @param cacheTtl             how long a resolved tenant is reused without asking the config database
  *                             (changes made through the database are seen sooner: every node listens
@@ -29,12 +29,19 @@ public record GatewaySettings(
         Optional<String> adminKey,
         boolean unmatchedToHost) {
 
+    /** @throws IllegalArgumentException naming the setting that is invalid */
     public GatewaySettings {
-        Objects.requireNonNull(cacheTtl, "cacheTtl");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(responseTimeout, "responseTimeout");
-        Objects.requireNonNull(reconnectDelay, "reconnectDelay");
+        requirePositive("cacheTtl", cacheTtl);
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("responseTimeout", responseTimeout);
+        requirePositive("reconnectDelay", reconnectDelay);
+        if (maxCachedTenants < 1) {
+            throw new IllegalArgumentException("maxCachedTenants: must be at least 1, got " + maxCachedTenants);
+        }
         Objects.requireNonNull(adminKey, "adminKey");
+        if (adminKey.isPresent() && adminKey.get().length() < 16) {
+            throw new IllegalArgumentException("adminKey: must be at least 16 characters");
+        }
     }
 
     public static GatewaySettings defaults() {
@@ -104,24 +111,14 @@ public record GatewaySettings(
 
         /** @throws IllegalArgumentException naming the setting that is invalid */
         public GatewaySettings build() {
-            requirePositive("cacheTtl", cacheTtl);
-            requirePositive("connectTimeout", connectTimeout);
-            requirePositive("responseTimeout", responseTimeout);
-            requirePositive("reconnectDelay", reconnectDelay);
-            if (maxCachedTenants < 1) {
-                throw new IllegalArgumentException("maxCachedTenants: must be at least 1, got " + maxCachedTenants);
-            }
-            if (adminKey != null && adminKey.length() < 16) {
-                throw new IllegalArgumentException("adminKey: must be at least 16 characters");
-            }
             return new GatewaySettings(cacheTtl, maxCachedTenants, connectTimeout, responseTimeout, reconnectDelay,
                     Optional.ofNullable(adminKey), unmatchedToHost);
         }
+    }
 
-        private static void requirePositive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);
-            }
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);
         }
     }
 }
