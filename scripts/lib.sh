@@ -23,12 +23,12 @@ Install one (e.g. Temurin 25) and set JAVA_HOME to it."
 }
 
 ensure_libvips() {
-  if ldconfig -p 2>/dev/null | grep -q 'libvips\.so\.42'; then return 0; fi
+  if ldconfig -p 2>/dev/null | grep 'libvips\.so\.42' >/dev/null; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "libvips is missing: installing libvips42 with apt-get" >&2
     (apt-get install -y -q libvips42 >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libvips42 >/dev/null; }) \
       || die "apt-get install libvips42 failed"
-    ldconfig -p | grep -q 'libvips\.so\.42' || die "libvips42 installed but libvips.so.42 is still not found"
+    ldconfig -p | grep 'libvips\.so\.42' >/dev/null || die "libvips42 installed but libvips.so.42 is still not found"
   else
     die "libvips 8.14+ (libvips.so.42) is missing; install it (Debian: apt-get install libvips42) and retry"
   fi

@@ -1,6 +1,7 @@
 package io.skygear.examples.multitenant;
 
 import io.skygear.core.tenant.TenantQuotas;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,9 +21,10 @@ public record DemoPlan(String name, Map<String, Boolean> gears, TenantQuotas quo
         Objects.requireNonNull(quotas, "quotas");
     }
 
-    /** The enabled gears in a stable order, for the startup banner. */
+    /** The enabled gears, auth first, for the startup banner. */
     public String enabledGears() {
-        return String.join(" + ", gears.entrySet().stream().filter(Map.Entry::getValue)
-                .map(Map.Entry::getKey).sorted().toList());
+        return String.join(" + ", gears.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .sorted(Comparator.comparing((String gear) -> !gear.equals("auth")).thenComparing(gear -> gear))
+                .toList());
     }
 }

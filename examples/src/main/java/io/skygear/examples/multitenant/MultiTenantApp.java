@@ -181,8 +181,9 @@ public final class MultiTenantApp implements AutoCloseable {
                 .append(port).append('\n');
         for (DemoTenant tenant : TENANTS) {
             DemoPlan plan = PLANS.stream().filter(p -> p.name().equals(tenant.plan())).findFirst().orElseThrow();
-            out.append("  %-6s http://%s:%d/  plan %-4s (%s)  API key %s%n".formatted(tenant.name(), tenant.host(),
-                    port, plan.name(), plan.enabledGears(), tenant.apiKey()));
+            out.append("  %-6s %-30s plan %-5s %-14s API key %s%n".formatted(tenant.name(),
+                    "http://" + tenant.host() + ":" + port + "/", plan.name(), "(" + plan.enabledGears() + ")",
+                    tenant.apiKey()));
         }
         DemoTenant alpha = TENANTS.get(0);
         DemoTenant beta = TENANTS.get(1);
