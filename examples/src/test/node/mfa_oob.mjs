@@ -1,6 +1,6 @@
 // MFA by e-mail (OOB) with the real @skygear/node-client: createNewOOB/activateOOB with the mailed code,
 // getAuthenticators, listRecoveryCode/regenerateRecoveryCode, the MFA login step with triggerOOB +
-// authenticateWithOOB, the trusted-device bearer token and revokeAllBearerToken.
+// authenticateWithOOB, MFA on a logged-in session, the trusted-device bearer token and revokeAllBearerToken.
 //
 //   SKYGEAR_ENDPOINT=… SKYGEAR_API_KEY=… SKYGEAR_TEST_HELPER=… node mfa_oob.mjs
 //
@@ -8,15 +8,16 @@
 // Output as lib.mjs describes; NodeClientCompatTest runs it.
 import { SkygearError, isMFARequiredError } from "@skygear/node-client";
 import {
-  check, checkDate, checkEqual, expectError, expectSkygearError, main, newContainer, nextMail, run, step,
+  check, checkDate, checkEqual, expectError, expectSkygearError, main, newContainer, nextMail, postJson, run, step,
+  tokens,
 } from "./lib.mjs";
 
 const email = `oob-${run}@example.com`;
 const password = `oob-Passw0rd-${run}`;
 
-/** The six-digit code of the next MFA mail to the script's user. */
-async function mailedCode() {
-  const mail = await nextMail(email);
+/** The six-digit code of the next MFA mail to `to`. */
+async function mailedCode(to = email) {
+  const mail = await nextMail(to);
   const match = /Your MFA code is: (\d{6})/.exec(mail.text);
   check(match !== null, `no MFA code in the mail: ${mail.text}`);
   return match[1];
@@ -131,5 +132,27 @@ main(async () => {
     await app.auth.logout();
     checkEqual((await app.auth.login(email, password)).id, userId, "login without an authenticator: user.id");
     return "no authenticator: no MFA step";
+  });
+
+  await step("authenticate_on_existing_session", async () => {
+    // MFA on a logged-in session (deviation 3): the server rotates the access token and, unlike the
+    // original, returns it, so the client stays logged in. Another user: the first one has used up most
+    // of its MFA attempts (10 per user per 5 minutes).
+    const other = await newContainer();
+    const otherEmail = `oob-session-${run}@example.com`;
+    const otherId = (await other.auth.signupWithEmail(otherEmail, password)).id;
+    await other.auth.mfa.createNewOOB({ channel: "email", email: otherEmail });
+    await other.auth.mfa.activateOOB(await mailedCode(otherEmail));
+    const before = await tokens(other);
+    await other.auth.mfa.triggerOOB();
+    const user = await other.auth.mfa.authenticateWithOOB({ code: await mailedCode(otherEmail) });
+    checkEqual(user.id, otherId, "authenticateWithOOB on the session: user.id");
+    const after = await tokens(other);
+    checkEqual(after.session, before.session, "session id after the MFA step on the session");
+    check(after.access !== before.access, "the client did not get a new access token");
+    checkEqual((await other.auth.me()).id, otherId, "me with the rotated access token");
+    const old = await postJson("/_auth/me", {}, { authorization: `Bearer ${before.access}` });
+    checkEqual(old.status, 401, "me with the access token from before the MFA step: status");
+    return `session ${after.session}, access token rotated`;
   });
 });

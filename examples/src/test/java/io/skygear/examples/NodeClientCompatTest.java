@@ -162,13 +162,15 @@ class NodeClientCompatTest {
     /**
      * {@code mfa_oob.mjs}: an OOB e-mail authenticator activated with the mailed code, getAuthenticators,
      * listing and regenerating recovery codes, the MFA login step with triggerOOB/authenticateWithOOB, the
-     * trusted-device bearer token and revokeAllBearerToken.
+     * trusted-device bearer token, revokeAllBearerToken, and MFA on a logged-in session (the rotated access
+     * token reaches the client).
      */
     @Test
     void nodeClientSetsUpOobEmailAndLogsInWithMfa() throws Exception {
         assertScriptPasses("mfa_oob.mjs", List.of("signup", "oob_new", "oob_activate", "get_authenticators",
                 "list_recovery_code", "regenerate_recovery_code", "login_requires_mfa", "oob_authenticate",
-                "login_with_trusted_device", "revoke_all_bearer_token", "delete_authenticator"));
+                "login_with_trusted_device", "revoke_all_bearer_token", "delete_authenticator",
+                "authenticate_on_existing_session"));
     }
 
     /**
