@@ -142,7 +142,7 @@ final class AssetFixture implements AutoCloseable {
         return new App(id, header, "master-" + id, "api-" + id, "asset-secret-" + id);
     }
 
-    private static TenantConfig config(App app) {
+    static TenantConfig config(App app) {
         return TenantConfig.parseYaml("""
                 version: "1"
                 app_id: %1$s

@@ -5,6 +5,8 @@ import static io.skygear.assets.AssetFixture.tenant;
 import static io.skygear.assets.AssetFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skygear.core.tenant.TenantContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +115,20 @@ abstract class ListDeleteContract {
         assertThat(again.status()).isEqualTo(200);
         assertThat(fixture.get("/_asset/get/zz-doomed.txt", tenant(fixture.a)).status()).isEqualTo(404);
         assertThat(names(fixture.get("/_asset/assets?prefix=zz", master(fixture.a)))).isEmpty();
+    }
+
+    @Test
+    void existsSeesTheTenantsStoredAssetsOnly() throws IOException {
+        TenantContext a = TenantContext.of(AssetFixture.config(fixture.a));
+        TenantContext b = TenantContext.of(AssetFixture.config(fixture.b));
+
+        assertThat(fixture.gear.exists(a, "list-a1.txt")).isTrue();
+        assertThat(fixture.gear.exists(b, "list-b1.txt")).isTrue();
+        assertThat(fixture.gear.exists(b, "list-a1.txt")).isFalse();
+        assertThat(fixture.gear.exists(a, "never-uploaded.txt")).isFalse();
+        for (String name : List.of("", ".", "..", "../" + fixture.b.id() + "/list-b1.txt", "x".repeat(201))) {
+            assertThat(fixture.gear.exists(a, name)).as(name).isFalse();
+        }
     }
 
     @Test
