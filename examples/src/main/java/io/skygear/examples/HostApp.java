@@ -1,5 +1,11 @@
 package io.skygear.examples;
 
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skygear.assets.AssetGear;
 import io.skygear.assets.storage.FileSystemStorage;
 import io.skygear.auth.AuthContext;
@@ -78,8 +84,9 @@ public final class HostApp implements AutoCloseable {
                   Try:        curl -H 'X-Skygear-API-Key: %s' %sapi/hello
                   Notes API:  %sapi/notes with a user's access token (docs/getting-started.md)
                   Health:     curl %s_healthz
+                  Metrics:    curl %smetrics
                 Stop with Ctrl-C.
-                %n""", base, app.config.appId(), apiKey, apiKey, base, base, base);
+                %n""", base, app.config.appId(), apiKey, apiKey, base, base, base, base);
         app.server.join();
     }
 
@@ -94,9 +101,11 @@ public final class HostApp implements AutoCloseable {
                 resources.add(embedded);
                 url = embedded.jdbcUrl();
             }
+            PrometheusMeterRegistry meters = meterRegistry();
             Database database = Database.builder()
                     .jdbcUrl(url)
                     .schema(config.appConfig().databaseSchema())
+                    .meterRegistry(meters)
                     .build();
             resources.addFirst(database);
 
@@ -104,12 +113,13 @@ public final class HostApp implements AutoCloseable {
                     .modules("core", "auth", "asset", "notes").load().up();
             LOG.info("migrations: {}", migrated.summary());
 
-            AuthGear auth = AuthGear.builder().databases(DatabaseResolver.fixed(database)).build();
+            AuthGear auth = AuthGear.builder().databases(DatabaseResolver.fixed(database)).meterRegistry(meters).build();
             resources.addFirst(auth);
             AssetGear assets = AssetGear.builder()
                     .storage(FileSystemStorage.of(options.dataDir().resolve("assets")))
                     .databases(DatabaseResolver.fixed(database))
                     .users(request -> AuthContext.of(request).userId())
+                    .meterRegistry(meters)
                     .build();
             resources.addFirst(assets);
 
@@ -117,7 +127,7 @@ public final class HostApp implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server);
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(context(config, database, auth, assets));
+            server.setHandler(context(config, database, auth, assets, meters));
             server.start();
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);
@@ -127,12 +137,24 @@ public final class HostApp implements AutoCloseable {
         }
     }
 
+    /** Skygear's meters and a few JVM ones, for {@code GET /metrics}. */
+    private static PrometheusMeterRegistry meterRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
     private static ServletContextHandler context(TenantConfig config, Database database, AuthGear auth,
-            AssetGear assets) {
+            AssetGear assets, PrometheusMeterRegistry meters) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         // Health first and outside every filter, so a load balancer needs no tenant and no key.
         context.addServlet(new ServletHolder(new HealthServlet()), "/_healthz");
+        // Prometheus scrapes without a key too; protect it in production (docs/operations.md).
+        context.addServlet(new ServletHolder(new MetricsServlet(meters)), "/metrics");
         List<Filter> chain = List.of(
                 new RequestIdFilter(),
                 new TenantFilter(StandaloneTenantResolver.of(config)),

@@ -99,6 +99,29 @@ class HostAppTest {
         assertThat(post("/_auth/me", "{}", "X-Skygear-API-Key", "demo-api-key").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void metricsShowSkygearMetersAfterASignup() throws Exception {
+        String email = "metrics-" + UUID.randomUUID() + "@example.com";
+        assertThat(post("/_auth/signup", """
+                {"login_ids":[{"key":"email","value":"%s"}],"password":"demo-password"}""".formatted(email),
+                "X-Skygear-API-Key", "demo-api-key").statusCode()).isEqualTo(200);
+
+        // the signup is recorded when the gear's servlet returns, possibly just after its answer arrived
+        HttpResponse<String> metrics = get("/metrics");
+        for (int i = 0; i < 100 && !metrics.body().contains("skygear_auth_signups_total{result=\"success\"}"); i++) {
+            Thread.sleep(50);
+            metrics = get("/metrics");
+        }
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("skygear_auth_signups_total{result=\"success\"}",
+                "skygear_auth_token_checks_total", "hikaricp_connections_max{pool=\"skygear\"}", "jvm_memory_used_bytes");
+        assertThat(metrics.body()).containsPattern(
+                "skygear_http_requests_seconds_count\\{endpoint=\"signup\",error=\"none\",gear=\"auth\",status=\"200\"\\} \\d");
+    }
+
     static HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(app.uri(path))
                 .header("Content-Type", "application/json")
