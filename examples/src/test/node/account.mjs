@@ -12,6 +12,7 @@ import {
 
 const email = `account-${run}@example.com`;
 const phone = `+8526${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+const username = `account_${run}`;
 const password = `account-Passw0rd-${run}`;
 const newPassword = `account-N3w-Passw0rd-${run}`;
 
@@ -22,10 +23,12 @@ main(async () => {
   let reset;
 
   await step("signup", async () => {
-    const user = await app.auth.signup([{ email }, { phone }], password);
+    const user = await app.auth.signup([{ email }, { phone }, { username }], password);
     userId = user.id;
     checkEqual(user.isVerified, false, "signup: is_verified");
-    return `user ${userId} with ${email} and ${phone}`;
+    checkEqual([app.auth.currentIdentity.loginIDKey, app.auth.currentIdentity.loginID], ["email", email],
+      "signup: the session's identity is the first login ID");
+    return `user ${userId} with ${email}, ${phone} and ${username}`;
   });
 
   await step("update_metadata", async () => {
@@ -94,6 +97,10 @@ main(async () => {
     await app.auth.resetPassword({ ...reset, newPassword });
     await expectSkygearError(app.auth.login(email, password), "InvalidCredentials", "login with the old password");
     checkEqual((await app.auth.login(email, newPassword)).id, userId, "login with the new password: user.id");
+    const byUsername = await newContainer();
+    checkEqual((await byUsername.auth.login(username, newPassword, { loginIDKey: "username" })).id, userId,
+      "login by username (loginIDKey) with the new password: user.id");
+    checkEqual(byUsername.auth.currentIdentity.loginIDKey, "username", "login by username: identity.login_id_key");
     await expectSkygearError(app.auth.resetPassword({ ...reset, newPassword: `${newPassword}-again` }), "PasswordResetFailed",
       "the same reset code again");
     return "password reset; the link worked once";

@@ -1,6 +1,7 @@
 // Asset upload options of the real @skygear/node-client, each fetched back: a private asset with its own
 // headers (refused without a signature, served by a signed URL), a stream upload with a declared size,
-// and a PNG fetched through an ImageProcessingPipelineBuilder pipeline.
+// the upload form of the client's _presignUploadForm, and a PNG fetched through an
+// ImageProcessingPipelineBuilder pipeline.
 //
 //   SKYGEAR_ENDPOINT=… SKYGEAR_API_KEY=… SKYGEAR_MASTER_KEY=… node asset.mjs
 //
@@ -95,6 +96,23 @@ main(async () => {
     checkEqual(fetched.body.toString(), parts.join(""), `GET /_asset/get/${name}: body`);
     checkEqual(fetched.headers.get("content-length"), String(size), "content-length");
     return `${name}, ${size} bytes`;
+  });
+
+  await step("upload_form", async () => {
+    // the browser client's path: _presignUploadForm, then a multipart POST of the file
+    const { url } = await app.apiClient._presignUploadForm();
+    check(url.startsWith(`${endpoint}/_asset/upload_form?`), `presign_upload_form: url ${url}`);
+    const form = new FormData();
+    form.append("prefix", "form-");
+    form.append("file", new Blob([`form upload ${run}`], { type: "text/plain" }), "note.txt");
+    const response = await fetch(url, { method: "POST", body: form });
+    const body = await response.json();
+    checkEqual(response.status, 200, `upload_form: status (${JSON.stringify(body)})`);
+    const name = body.result.asset_name;
+    check(/^form-[0-9a-f-]{36}\.txt$/.test(name), `upload_form: asset_name ${name}`);
+    const fetched = await get(`${endpoint}/_asset/get/${name}`);
+    checkEqual(fetched.body.toString(), `form upload ${run}`, `GET /_asset/get/${name}: body`);
+    return name;
   });
 
   await step("image_pipeline", async () => {

@@ -121,9 +121,9 @@ class NodeClientCompatTest {
     }
 
     /**
-     * {@code account.mjs}: updateMetadata, e-mail verification with the mailed code, the phone verification
-     * request (no SMS provider in the example app, so its code is not read back), forgot password and the
-     * reset with the code of the mailed link (once only).
+     * {@code account.mjs}: signup with three login IDs, updateMetadata, e-mail verification with the mailed
+     * code, the phone verification request (no SMS provider in the example app, so its code is not read
+     * back), forgot password and the reset with the code of the mailed link (once only), login by username.
      */
     @Test
     void nodeClientUpdatesVerifiesAndResetsAccounts() throws Exception {
@@ -175,12 +175,13 @@ class NodeClientCompatTest {
 
     /**
      * {@code asset.mjs}: a private upload with its own headers (401 unsigned, served by a signed URL), a
-     * stream upload with a declared size, and a PNG fetched through an image pipeline built by the client.
+     * stream upload with a declared size, the upload form ({@code _presignUploadForm}), and a PNG fetched
+     * through an image pipeline built by the client.
      */
     @Test
     void nodeClientUploadsAssetsWithOptions() throws Exception {
         assertScriptPasses("asset.mjs", List.of("signup", "private_asset_with_headers", "stream_upload_with_size",
-                "image_pipeline"),
+                "upload_form", "image_pipeline"),
                 Map.of("SKYGEAR_MASTER_KEY", app.config().userConfig().masterKey()));
     }
 
