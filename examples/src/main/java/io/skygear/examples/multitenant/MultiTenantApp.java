@@ -9,6 +9,7 @@ import io.skygear.core.db.TenantDatabases;
 import io.skygear.core.migrate.Migrations;
 import io.skygear.core.migrate.MultiTenantMigration;
 import io.skygear.core.migrate.MultiTenantResult;
+import io.skygear.core.tenant.TenantContext;
 import io.skygear.core.tenant.TenantQuotas;
 import io.skygear.examples.EmbeddedDatabase;
 import io.skygear.gateway.GatewayAdmin;
@@ -86,7 +87,10 @@ public final class MultiTenantApp implements AutoCloseable {
         app.server.join();
     }
 
-    /** Starts the database, provisions and migrates the apps, then serves; the caller closes it. */
+    /**
+     * Starts the database, provisions and migrates the apps, builds the gears and the gateway, then
+     * serves; the caller closes it.
+     */
     public static MultiTenantApp start(MultiTenantOptions options) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -98,10 +102,31 @@ public final class MultiTenantApp implements AutoCloseable {
             resources.addFirst(configDb);
             LOG.info("config database: {}", Migrations.configure().database(configDb).modules("gateway")
                     .load().up().summary());
+
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setPort(options.port());
+            server.addConnector(connector);
+            connector.open();   // bound, so the domains can name the port before anything is served
+            resources.addFirst(connector::close);
+
+            GatewayAdmin admin = GatewayAdmin.of(configDb);
+            Provisioning.Changes changes = Provisioning.apply(admin, PLANS, TENANTS, url, connector.getLocalPort());
+            LOG.info("provisioning: {}", changes.none() ? "up to date"
+                    : "created " + changes.created() + ", updated " + changes.updated());
+            MultiTenantResult migrated = MultiTenantMigration.builder().configDatabase(configDb)
+                    .modules("core", "auth", "asset").build().up();
+            if (!migrated.ok()) {
+                throw new IllegalStateException("tenant migrations failed: " + migrated.errors());
+            }
+
             // one pool per tenant database URL, one Database per (URL, schema): both apps share the pool
             TenantDatabases tenantDbs = new TenantDatabases(u -> Database.builder().jdbcUrl(u).maximumPoolSize(10).build());
             resources.addFirst(tenantDbs);
-
+            // known before the auth gear is built, so it resumes their pending after-hooks at startup
+            for (DemoTenant tenant : TENANTS) {
+                tenantDbs.forTenant(TenantContext.of(admin.appByName(tenant.name()).orElseThrow().config()));
+            }
             AuthGear auth = AuthGear.builder().databases(tenantDbs).build();
             resources.addFirst(auth);
             AssetGear assets = AssetGear.builder()
@@ -118,24 +143,8 @@ public final class MultiTenantApp implements AutoCloseable {
                     .build();
             resources.addFirst(gateway);
 
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setPort(options.port());
-            server.addConnector(connector);
             server.setHandler(context(gateway));
-            connector.open();   // bound, so the domains can name the port before anything is served
-            resources.addFirst(connector::close);
             resources.addFirst(server::stop);
-
-            Provisioning.Changes changes = Provisioning.apply(gateway.admin(), PLANS, TENANTS, url,
-                    connector.getLocalPort());
-            LOG.info("provisioning: {}", changes.none() ? "up to date"
-                    : "created " + changes.created() + ", updated " + changes.updated());
-            MultiTenantResult migrated = MultiTenantMigration.builder().configDatabase(configDb)
-                    .modules("core", "auth", "asset").build().up();
-            if (!migrated.ok()) {
-                throw new IllegalStateException("tenant migrations failed: " + migrated.errors());
-            }
             server.start();
             return new MultiTenantApp(gateway, server, changes, options.dataDir(), resources);
         } catch (Exception e) {
