@@ -1,5 +1,7 @@
 package io.skygear.examples.spring;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.skygear.assets.AssetGear;
 import io.skygear.assets.storage.FileSystemStorage;
 import io.skygear.auth.AuthContext;
@@ -79,11 +81,13 @@ public class SkygearConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Database skygearDatabase(TenantConfig tenant, ObjectProvider<EmbeddedPostgres> embedded) {
+    Database skygearDatabase(TenantConfig tenant, ObjectProvider<EmbeddedPostgres> embedded,
+                             ObjectProvider<MeterRegistry> meters) {
         String url = tenant.appConfig().databaseUrl();
         return Database.builder()
                 .jdbcUrl(EMBEDDED.equals(url) ? embedded.getObject().getJdbcUrl("postgres", "postgres") : url)
                 .schema(tenant.appConfig().databaseSchema())
+                .meterRegistry(meters.getIfAvailable())
                 .build();
     }
 
@@ -98,17 +102,20 @@ public class SkygearConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOn("skygearMigrations")
-    AuthGear authGear(Database database) {
-        return AuthGear.builder().databases(DatabaseResolver.fixed(database)).build();
+    AuthGear authGear(Database database, ObjectProvider<MeterRegistry> meters) {
+        // Boot's MeterRegistry bean when actuator is on the classpath; no metrics otherwise
+        return AuthGear.builder().databases(DatabaseResolver.fixed(database))
+                .meterRegistry(meters.getIfAvailable(CompositeMeterRegistry::new)).build();
     }
 
     @Bean(destroyMethod = "close")
     @DependsOn("skygearMigrations")
-    AssetGear assetGear(Database database, SkygearProperties properties) {
+    AssetGear assetGear(Database database, SkygearProperties properties, ObjectProvider<MeterRegistry> meters) {
         return AssetGear.builder()
                 .storage(FileSystemStorage.of(properties.dataDir().toAbsolutePath().resolve("assets")))
                 .databases(DatabaseResolver.fixed(database))
                 .users(request -> AuthContext.of(request).userId())
+                .meterRegistry(meters.getIfAvailable(CompositeMeterRegistry::new))
                 .build();
     }
 
