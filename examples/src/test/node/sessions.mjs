@@ -4,7 +4,7 @@
 //
 //   SKYGEAR_ENDPOINT=… SKYGEAR_API_KEY=… SKYGEAR_SHORT_LIVED_API_KEY=… node sessions.mjs
 //
-// SKYGEAR_SHORT_LIVED_API_KEY is a client whose access tokens live one second (access_token_lifetime: 1).
+// SKYGEAR_SHORT_LIVED_API_KEY is a client whose access tokens live three seconds (access_token_lifetime: 3).
 // Output as lib.mjs describes; NodeClientCompatTest runs it.
 import {
   check, checkDate, checkEqual, expectSkygearError, main, newContainer, postJson, requiredEnv, run, step, tokens,
@@ -86,8 +86,9 @@ main(async () => {
     const before = await tokens(client);
     check(typeof before.refresh === "string" && before.refresh.startsWith(before.session + "."),
       "no refresh token stored");
-    // the access token lives one second; the refresh token a day
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // the access token lives three seconds (so that the retried call is well within the new one's); the
+    // refresh token a day
+    await new Promise((resolve) => setTimeout(resolve, 4100));
     const expired = await postJson("/_auth/me", {}, { "x-skygear-api-key": shortLivedApiKey, authorization: `Bearer ${before.access}` });
     checkEqual(expired.status, 401, "me with the expired access token: status");
     checkEqual(expired.headers.get("x-skygear-try-refresh-token"), "true", "me with the expired access token: x-skygear-try-refresh-token");

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from npm ({@code src/test/node}) runs one script per area against the example app over HTTP, each
  * printing {@code PASS <step>} lines. The app runs the compat tenant ({@code compat-tenant-config.yaml}):
  * SMTP to a GreenMail server, the OpenID provider {@code corp} on mock-oauth2-server with the access-token
- * flow on, custom tokens, OOB e-mail MFA, e-mail verification, and a client whose access tokens live one
- * second. The scripts read mails and provider tokens from {@link ScriptBackchannel}. Needs {@code node} and
+ * flow on, custom tokens, OOB e-mail MFA, e-mail verification, and a client whose access tokens live three
+ * seconds. The scripts read mails and provider tokens from {@link ScriptBackchannel}. Needs {@code node} and
  * {@code npm} on the PATH: without them the tests are skipped locally and fail in CI ({@code CI=true}).
  */
 class NodeClientCompatTest {
@@ -110,7 +110,7 @@ class NodeClientCompatTest {
     /**
      * {@code sessions.mjs}: getSession of the current session and of another by id (unknown and foreign ids
      * are {@code SessionNotFound}), the device name sent as extra info, revokeOtherSessions, and the
-     * automatic refresh of an expired access token (client {@code short-lived}, one-second tokens).
+     * automatic refresh of an expired access token (client {@code short-lived}, three-second tokens).
      */
     @Test
     void nodeClientReadsRevokesAndRefreshesSessions() throws Exception {
