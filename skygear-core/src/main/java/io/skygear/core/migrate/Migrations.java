@@ -1,5 +1,9 @@
 package io.skygear.core.migrate;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.skygear.core.db.Database;
 import io.skygear.core.internal.migrate.MigrationEngine;
 import io.skygear.core.internal.migrate.ModuleCatalog;
@@ -7,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -41,9 +46,12 @@ public final class Migrations {
     private final String schema;
     private final boolean dryRun;
     private final MigrationEngine engine;
+    private final Meter.MeterProvider<Timer> commands;
 
     private Migrations(DataSource dataSource, String schema, List<MigrationModule> modules, boolean dryRun,
-            ClassLoader loader) {
+            ClassLoader loader, MeterRegistry meterRegistry) {
+        this.commands = Timer.builder("skygear.migrate.commands")
+                .description("Migration commands run, by command and result").withRegistry(meterRegistry);
         this.modules = modules;
         this.schema = schema;
         this.dryRun = dryRun;
@@ -80,7 +88,16 @@ public final class Migrations {
 
     /** Runs {@code command} (e.g. from {@link MigrationCommand#parse}). */
     public MigrationResult execute(MigrationCommand command) {
-        return engine.execute(command);
+        long start = System.nanoTime();
+        String result = "failed";
+        try {
+            MigrationResult done = engine.execute(command);
+            result = done.changed() ? "changed" : "unchanged";
+            return done;
+        } finally {
+            commands.withTags("command", command.name(), "result", result)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Each module's current version; fails with {@code no migration} for a module that has none. */
@@ -127,6 +144,7 @@ public final class Migrations {
         private List<String> moduleNames = List.of();
         private boolean dryRun;
         private ClassLoader classLoader;
+        private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
         private Builder() {
         }
@@ -170,6 +188,12 @@ public final class Migrations {
             return this;
         }
 
+        /** Where the {@code skygear.migrate.commands} timer goes (see docs/operations.md); none when not set. */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
         /**
          * @throws MigrationException {@code missing db url}, {@code unknown migration: <name>},
          *     {@code missing schema}, or when no module is found
@@ -177,6 +201,9 @@ public final class Migrations {
         public Migrations load() {
             if (dataSource == null) {
                 throw new MigrationException("missing db url");
+            }
+            if (meterRegistry == null) {
+                throw new MigrationException("meterRegistry: must not be null");
             }
             ClassLoader loader = ModuleCatalog.loader(classLoader);
             List<MigrationModule> found = ModuleCatalog.load(loader);
@@ -202,7 +229,7 @@ public final class Migrations {
             if (target != null && (target.length() > 63 || target.indexOf('\0') >= 0)) {
                 throw new MigrationException("invalid schema: must be 1 to 63 characters");
             }
-            return new Migrations(dataSource, target, List.copyOf(selected), dryRun, loader);
+            return new Migrations(dataSource, target, List.copyOf(selected), dryRun, loader, meterRegistry);
         }
     }
 }
