@@ -109,7 +109,7 @@ public final class HostApp implements AutoCloseable {
                     .build();
             resources.addFirst(database);
 
-            MigrationResult migrated = Migrations.configure().database(database)
+            MigrationResult migrated = Migrations.configure().database(database).meterRegistry(meters)
                     .modules("core", "auth", "asset", "notes").load().up();
             LOG.info("migrations: {}", migrated.summary());
 

@@ -117,7 +117,8 @@ class HostAppTest {
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(metrics.body()).contains("skygear_auth_signups_total{result=\"success\"}",
-                "skygear_auth_token_checks_total", "hikaricp_connections_max{pool=\"skygear\"}", "jvm_memory_used_bytes");
+                "skygear_auth_token_checks_total", "hikaricp_connections_max{pool=\"skygear\"}", "jvm_memory_used_bytes",
+                "skygear_migrate_commands_seconds_count{command=\"up\",result=\"changed\"} 1");
         assertThat(metrics.body()).containsPattern(
                 "skygear_http_requests_seconds_count\\{endpoint=\"signup\",error=\"none\",gear=\"auth\",status=\"200\"\\} \\d");
     }
