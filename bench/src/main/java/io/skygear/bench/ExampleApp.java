@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The example host app ({@code io.skygear.examples.HostApp}) as a child JVM on a fixed port, started
  * with its CLI ({@code --config --port --data-dir}) so that a harness can stop it gracefully (SIGTERM),
  * kill it (SIGKILL) and start it again on the same port and data. Output goes to {@code app.log} in the
- * data directory.
+ * data directory. The child does not outlive the harness: {@link #close()}, or a shutdown hook, ends it.
  */
-final class ExampleApp {
+final class ExampleApp implements AutoCloseable {
 
     static final String API_KEY = "load-api-key";
     static final String MASTER_KEY = "load-master-key";
@@ -28,7 +28,7 @@ final class ExampleApp {
     private final Path config;
     private final int port;
     private final Path dataDir;
-    private Process process;
+    private volatile Process process;
 
     /**
      * @param config  tenant config, see {@link #writeConfig}
@@ -39,6 +39,7 @@ final class ExampleApp {
         this.config = config;
         this.port = port;
         this.dataDir = dataDir;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy, "example-app-reaper"));
     }
 
     /**
@@ -121,6 +122,23 @@ final class ExampleApp {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Stops the app (SIGTERM, then SIGKILL after 60 s) if it is running. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private void destroy() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
     }
 
     private void awaitHealthy(Duration within) throws InterruptedException {

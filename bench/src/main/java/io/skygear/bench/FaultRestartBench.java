@@ -54,9 +54,9 @@ public final class FaultRestartBench {
         List<String> failures = new ArrayList<>();
         try (TempDir dir = TempDir.create("skygear-fault-restart");
                 HookReceiver hooks = HookReceiver.start(ExampleApp.HOOK_SECRET);
-                RestartablePostgres postgres = RestartablePostgres.start(dir.resolve("postgres"), ExampleApp.freePort())) {
-            ExampleApp app = new ExampleApp(ExampleApp.writeConfig(dir.path(), postgres.databaseUrl(), hooks.url()),
-                    ExampleApp.freePort(), dir.resolve("app"));
+                RestartablePostgres postgres = RestartablePostgres.start(dir.resolve("postgres"), ExampleApp.freePort());
+                ExampleApp app = new ExampleApp(ExampleApp.writeConfig(dir.path(), postgres.databaseUrl(), hooks.url()),
+                        ExampleApp.freePort(), dir.resolve("app"))) {
             System.out.printf("fault-restart: example app (child JVM) on embedded PostgreSQL, in %s; %d virtual users;"
                     + " load average %s%n", dir.path(), options.vus(), AuthBenchApp.loadAverage());
             app.start(Duration.ofMinutes(3));
@@ -91,8 +91,6 @@ public final class FaultRestartBench {
             try (Database database = Database.builder().jdbcUrl(postgres.jdbcUrl()).schema("app").maximumPoolSize(2)
                     .minimumIdle(1).poolName("fault-check").build()) {
                 stored = check(new UserIntegrity(database), traffic, hooks, options, failures);
-            } finally {
-                app.stop();
             }
             print(recoveries, traffic, stored);
         }

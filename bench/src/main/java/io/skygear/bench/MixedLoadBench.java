@@ -71,14 +71,11 @@ public final class MixedLoadBench {
         }
 
         try (TempDir dir = TempDir.create("skygear-load-mixed")) {
-            ExampleApp app = new ExampleApp(ExampleApp.writeConfig(dir.path(), "embedded", null), ExampleApp.freePort(),
-                    dir.resolve("app"));
-            System.out.printf("load-mixed: example app (child JVM, -Xmx512m, embedded PostgreSQL) in %s%n", dir.path());
-            app.start(Duration.ofMinutes(3));
-            try {
+            try (ExampleApp app = new ExampleApp(ExampleApp.writeConfig(dir.path(), "embedded", null),
+                    ExampleApp.freePort(), dir.resolve("app"))) {
+                System.out.printf("load-mixed: example app (child JVM, -Xmx512m, embedded PostgreSQL) in %s%n", dir.path());
+                app.start(Duration.ofMinutes(3));
                 run(app, steps, warmup, duration, users, mix);
-            } finally {
-                app.stop();
             }
         }
     }
