@@ -2,6 +2,7 @@ package io.skygear.auth.messaging;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skygear.auth.AuthGear;
 import io.skygear.auth.AuthSettings;
 import io.skygear.auth.testing.MutableClock;
@@ -81,6 +82,8 @@ final class MessagingFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(T0);
     final GreenMail smtp;
     final SmsProvider sms = new SmsProvider();
+    /** The gear's meters (MessageMetricsTest reads them). */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TestServer smsServer;
     final Database database;
     final AuthGear gear;
@@ -98,7 +101,7 @@ final class MessagingFixture implements AutoCloseable {
         Migrations.configure().database(database).modules("core", "auth").load().up();
         URI sms = smsServer.uri("/");
         gear = AuthGear.builder().databases(DatabaseResolver.fixed(database)).clock(clock)
-                .settings(settings.twilioEndpoint(sms).nexmoEndpoint(sms).build()).build();
+                .settings(settings.twilioEndpoint(sms).nexmoEndpoint(sms).build()).meterRegistry(meters).build();
         int port = smtp.getSmtp().getPort();
         Map<String, TenantContext> tenants = Map.of(
                 APP, TenantContext.of(config(APP, "master-" + APP, port, """
