@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The auth gear's meters, created once per gear and handed to the few places that count. Tags are
- * bounded: endpoint templates, login methods, error names, rate-limit buckets, outcomes; never user
+ * bounded: endpoint templates, login methods, error reasons, rate-limit buckets, outcomes; never user
  * ids, tokens, addresses or app ids (a deployment may have any number of tenants).
  */
 public final class AuthMetrics {
@@ -59,9 +59,9 @@ public final class AuthMetrics {
         Objects.requireNonNull(registry, "registry");
         this.http = new HttpMetrics(registry, "auth");
         this.signups = Counter.builder("skygear.auth.signups")
-                .description("Signups by result (success or error name)").withRegistry(registry);
+                .description("Signups by result (success or error reason)").withRegistry(registry);
         this.logins = Counter.builder("skygear.auth.logins")
-                .description("Logins by method and result (success or error name)").withRegistry(registry);
+                .description("Logins by method and result (success or error reason)").withRegistry(registry);
         this.tokenChecks = Counter.builder("skygear.auth.token.checks")
                 .description("Access token checks of requests by result").withRegistry(registry);
         this.sessionCache = Counter.builder("skygear.auth.session.cache.gets")

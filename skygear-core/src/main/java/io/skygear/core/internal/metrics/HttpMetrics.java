@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The {@value #REQUESTS} timer of one gear: every request its servlet answered, tagged with the
  * endpoint template the servlet routed to (never the raw path: asset names and provider ids would
- * explode the series), the status code and the error name ({@code none} on success).
+ * explode the series), the status code and the error reason of the envelope ({@code none} on success).
  */
 public final class HttpMetrics {
 
@@ -42,7 +42,7 @@ public final class HttpMetrics {
         return request.getAttribute(ENDPOINT) instanceof String template ? template : UNMATCHED;
     }
 
-    /** The error tag of a response: the error name ({@code InvalidCredentials}, …), or {@value #NO_ERROR}. */
+    /** The error tag of a response: the envelope's reason ({@code InvalidCredentials}, …), or {@value #NO_ERROR}. */
     public static String errorOf(SkygearException error) {
         return error == null ? NO_ERROR : error.reason();
     }
