@@ -123,11 +123,8 @@ public final class HostApp implements AutoCloseable {
                     .build();
             resources.addFirst(assets);
 
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setPort(options.port());
-            server.addConnector(connector);
-            server.setHandler(context(config, database, auth, assets, meters));
+            Server server = GracefulJetty.server(options.port());
+            GracefulJetty.serve(server, context(config, database, auth, assets, meters));
             server.start();
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);

@@ -12,6 +12,7 @@ import io.skygear.core.migrate.MultiTenantResult;
 import io.skygear.core.tenant.TenantContext;
 import io.skygear.core.tenant.TenantQuotas;
 import io.skygear.examples.EmbeddedDatabase;
+import io.skygear.examples.GracefulJetty;
 import io.skygear.gateway.GatewayAdmin;
 import io.skygear.gateway.GatewayFilter;
 import io.skygear.gateway.GatewaySettings;
@@ -103,10 +104,8 @@ public final class MultiTenantApp implements AutoCloseable {
             LOG.info("config database: {}", Migrations.configure().database(configDb).modules("gateway")
                     .load().up().summary());
 
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setPort(options.port());
-            server.addConnector(connector);
+            Server server = GracefulJetty.server(options.port());
+            ServerConnector connector = (ServerConnector) server.getConnectors()[0];
             connector.open();   // bound, so the domains can name the port before anything is served
             resources.addFirst(connector::close);
 
@@ -143,7 +142,7 @@ public final class MultiTenantApp implements AutoCloseable {
                     .build();
             resources.addFirst(gateway);
 
-            server.setHandler(context(gateway));
+            GracefulJetty.serve(server, context(gateway));
             resources.addFirst(server::stop);
             server.start();
             return new MultiTenantApp(gateway, server, changes, options.dataDir(), resources);
