@@ -1,6 +1,7 @@
 package io.skygear.auth;
 
 import io.skygear.auth.internal.http.RequestAuthenticator;
+import io.skygear.core.http.ApiErrorHandler;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,8 @@ import java.io.IOException;
  * token in {@code Authorization: Bearer <token>} or the {@code session} cookie. A valid token without
  * the master key replaces the request's key by its session's client, so {@code AccessKey.of(request)}
  * agrees. It never rejects a request: endpoints decide what they require. A rejected token clears the
- * {@code session} cookie when one came.
+ * {@code session} cookie when one came. Only when the session store cannot be read (the database is
+ * down) does it answer itself, with the error envelope (503 {@code DatabaseUnavailable}).
  *
  * <p>Get it from {@link AuthGear#accessTokenFilter()} and map it after {@code TenantFilter} and
  * {@code AccessKeyFilter}, for every path that wants to know its caller (at least {@code /_auth/*}).
@@ -32,7 +34,15 @@ public final class AccessTokenFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        authenticator.authenticate((HttpServletRequest) request, (HttpServletResponse) response);
+        HttpServletRequest httpRequest = (HttpServletRequest) request;
+        HttpServletResponse httpResponse = (HttpServletResponse) response;
+        try {
+            authenticator.authenticate(httpRequest, httpResponse);
+        } catch (RuntimeException e) {
+            // the caller is unknown, so no endpoint may run; answer like every Skygear endpoint would
+            ApiErrorHandler.handle(httpRequest, httpResponse, e);
+            return;
+        }
         chain.doFilter(request, response);
     }
 }
