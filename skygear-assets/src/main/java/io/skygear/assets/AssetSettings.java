@@ -1,8 +1,8 @@
 package io.skygear.assets;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Host-level settings of an {@link AssetGear}; per-tenant settings (the signing secret, the quota) come
@@ -31,7 +31,9 @@ public record AssetSettings(long maxUploadBytes, Duration uploadUrlExpiry, long 
         if (maxUploadBytes < 1) {
             throw new IllegalArgumentException("maxUploadBytes: must be positive, got " + maxUploadBytes);
         }
-        Objects.requireNonNull(uploadUrlExpiry, "uploadUrlExpiry");
+        if (uploadUrlExpiry == null) {
+            throw new IllegalArgumentException("uploadUrlExpiry: required");
+        }
         if (uploadUrlExpiry.compareTo(Duration.ofSeconds(1)) < 0 || uploadUrlExpiry.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException("uploadUrlExpiry: must be between 1 s and 7 days, got " + uploadUrlExpiry);
         }
@@ -44,7 +46,13 @@ public record AssetSettings(long maxUploadBytes, Duration uploadUrlExpiry, long 
         if (listPageSize < 1 || listPageSize > 1000) {
             throw new IllegalArgumentException("listPageSize: must be between 1 and 1000, got " + listPageSize);
         }
-        Objects.requireNonNull(spoolDirectory, "spoolDirectory");
+        if (spoolDirectory == null) {
+            throw new IllegalArgumentException("spoolDirectory: required");
+        }
+        // checked now rather than on the first upload_form request
+        if (!Files.isDirectory(spoolDirectory) || !Files.isWritable(spoolDirectory)) {
+            throw new IllegalArgumentException("spoolDirectory: must be an existing writable directory, got " + spoolDirectory);
+        }
     }
 
     public static AssetSettings defaults() {

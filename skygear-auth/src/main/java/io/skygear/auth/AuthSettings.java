@@ -6,7 +6,6 @@ import io.skygear.core.config.TwilioConfig;
 import io.skygear.core.message.SmsSender;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Host-level settings of the auth gear: what the operator decides once for every tenant it serves.
@@ -86,7 +85,9 @@ public record AuthSettings(
     public record RateLimit(int permits, Duration window) {
 
         public RateLimit {
-            Objects.requireNonNull(window, "window");
+            if (window == null) {
+                throw new IllegalArgumentException("window: required");
+            }
         }
     }
 

@@ -41,6 +41,8 @@ class AuthSettingsTest {
         assertThatThrownBy(() -> AuthSettings.builder()
                 .loginLimitPerLoginId(new AuthSettings.RateLimit(5, Duration.ofMillis(10))).build())
                 .hasMessageStartingWith("loginLimitPerLoginId: window");
+        assertThatThrownBy(() -> new AuthSettings.RateLimit(5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("window: required");
         assertThatThrownBy(() -> AuthSettings.builder().outboxMaxAttempts(0).build())
                 .hasMessageStartingWith("outboxMaxAttempts:");
         assertThatThrownBy(() -> AuthSettings.builder()

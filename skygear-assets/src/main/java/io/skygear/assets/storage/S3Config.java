@@ -3,6 +3,7 @@ package io.skygear.assets.storage;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where {@link S3Storage} keeps assets.
@@ -18,6 +19,8 @@ import java.util.Optional;
 public record S3Config(String bucket, String region, Optional<URI> endpoint, boolean pathStyle,
         Optional<String> accessKeyId, Optional<String> secretAccessKey) {
 
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
     public S3Config {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -25,11 +28,19 @@ public record S3Config(String bucket, String region, Optional<URI> endpoint, boo
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("bucket: required");
         }
+        if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..")) {
+            throw new IllegalArgumentException("bucket: must be an S3 bucket name (3 to 63 lower-case letters, digits, "
+                    + "dots and hyphens, starting and ending with a letter or digit), got '" + bucket + "'");
+        }
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("region: required, e.g. us-east-1");
         }
         if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
             throw new IllegalArgumentException("accessKeyId and secretAccessKey: give both or neither");
+        }
+        if (accessKeyId.filter(String::isBlank).isPresent() || secretAccessKey.filter(String::isBlank).isPresent()) {
+            throw new IllegalArgumentException("accessKeyId and secretAccessKey: must not be blank (leave both unset "
+                    + "for the AWS default credential chain)");
         }
         endpoint.ifPresent(uri -> {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {

@@ -70,6 +70,9 @@ public final class MultiTenantMigration {
     }
 
     /** Settings of a {@link MultiTenantMigration}; {@link #build()} validates them. */
+    /** Each parallel target may open its own pool; more than this would exhaust a PostgreSQL's connections. */
+    public static final int MAX_PARALLELISM = 64;
+
     public static final class Builder {
         private Database configDatabase;
         private String configSchema = "app_config";
@@ -155,8 +158,8 @@ public final class MultiTenantMigration {
             if (configSchema == null || configSchema.isBlank()) {
                 throw new MigrationException("configSchema: must not be blank");
             }
-            if (parallelism < 1) {
-                throw new MigrationException("parallelism: must be at least 1, got " + parallelism);
+            if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+                throw new MigrationException("parallelism: must be between 1 and " + MAX_PARALLELISM + ", got " + parallelism);
             }
             if ((filterColumn == null) != (filterValue == null) || (filterColumn != null && filterColumn.isBlank())) {
                 throw new MigrationException("filter: needs both a column and a value");

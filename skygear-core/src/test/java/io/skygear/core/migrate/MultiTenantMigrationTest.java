@@ -225,7 +225,9 @@ class MultiTenantMigrationTest {
     void badSettingsAreRejected() {
         assertThatThrownBy(() -> MultiTenantMigration.builder().build()).hasMessage("configDatabase: required");
         assertThatThrownBy(() -> tenants(new ArrayList<>()).parallelism(0).build())
-                .hasMessage("parallelism: must be at least 1, got 0");
+                .hasMessage("parallelism: must be between 1 and 64, got 0");
+        assertThatThrownBy(() -> tenants(new ArrayList<>()).parallelism(65).build())
+                .hasMessage("parallelism: must be between 1 and 64, got 65");
         assertThatThrownBy(() -> tenants(new ArrayList<>()).filter("auth_version", null).build())
                 .hasMessage("filter: needs both a column and a value");
         assertThatThrownBy(() -> tenants(new ArrayList<>()).hostOverride("evil/host").build())
