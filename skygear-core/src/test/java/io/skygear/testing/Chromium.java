@@ -2,6 +2,7 @@ package io.skygear.testing;
 
 import io.skygear.core.http.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -279,8 +280,9 @@ public final class Chromium implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary profile left behind is harmless
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary profile left behind is harmless; the walk fails when a browser helper process
+            // still exiting removes files under it
         }
     }
 
