@@ -8,6 +8,7 @@ import io.skygear.auth.internal.hook.HookHttp;
 import io.skygear.auth.internal.hook.OutboxSettings;
 import io.skygear.auth.internal.hook.OutboxWorker;
 import io.skygear.auth.internal.hook.UserLoader;
+import io.skygear.auth.internal.http.AccessCapture;
 import io.skygear.auth.internal.http.AuthHandlers;
 import io.skygear.auth.internal.http.AuthServices;
 import io.skygear.auth.internal.http.AuthServlet;
@@ -80,8 +81,9 @@ public final class AuthGear implements AutoCloseable {
                 new RateLimiter(databases, clock),
                 messenger);
         SessionCookie cookie = new SessionCookie(settings.insecureCookie());
-        RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, clock, metrics);
-        this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, clock, metrics);
+        AccessCapture access = new AccessCapture(clock, settings.trustForwardedHeaders());
+        RequestAuthenticator authenticator = new RequestAuthenticator(sessions, cookie, access, metrics);
+        this.servlet = new AuthServlet(AuthHandlers.all(services), authenticator, cookie, databases, access, metrics);
         this.filter = new AccessTokenFilter(authenticator);
         // After-hook rows left pending by a previous run are delivered now, not on the next mutation.
         databases.knownDatabases().forEach(outbox::watch);

@@ -49,6 +49,11 @@ import java.time.Duration;
  * @param codeLimitPerUser       verification code attempts per user (brute force of 6-digit codes)
  * @param ssoProviderTimeout     connecting to an SSO provider and each call to it (token, user info,
  *                               discovery, keys); past it the flow fails with {@code SSOFailed/NetworkFailed}
+ * @param trustForwardedHeaders  take the client IP from {@code X-Real-IP}, {@code X-Forwarded-For} or
+ *                               {@code Forwarded} as the original did (true, the default: right behind a
+ *                               proxy that overwrites them); false uses the peer address the container
+ *                               reports — set it when clients reach the app directly, or when the container
+ *                               resolves proxies itself, else per-IP limits can be dodged by a forged header
  */
 public record AuthSettings(
         boolean insecureCookie,
@@ -72,7 +77,8 @@ public record AuthSettings(
         RateLimit messageLimitPerLoginId,
         RateLimit messageLimitPerIp,
         RateLimit codeLimitPerUser,
-        Duration ssoProviderTimeout) {
+        Duration ssoProviderTimeout,
+        boolean trustForwardedHeaders) {
 
     private static final AuthSettings DEFAULTS = new Builder().build();
 
@@ -155,6 +161,7 @@ public record AuthSettings(
         private RateLimit messageLimitPerIp = new RateLimit(50, Duration.ofHours(1));
         private RateLimit codeLimitPerUser = new RateLimit(10, Duration.ofMinutes(10));
         private Duration ssoProviderTimeout = Duration.ofSeconds(10);
+        private boolean trustForwardedHeaders = true;
 
         private Builder() {
         }
@@ -182,6 +189,7 @@ public record AuthSettings(
             messageLimitPerIp = s.messageLimitPerIp;
             codeLimitPerUser = s.codeLimitPerUser;
             ssoProviderTimeout = s.ssoProviderTimeout;
+            trustForwardedHeaders = s.trustForwardedHeaders;
         }
 
         public Builder insecureCookie(boolean insecureCookie) {
@@ -306,6 +314,17 @@ public record AuthSettings(
         }
 
         /**
+         * Whether the client IP (sessions, per-IP rate limits) comes from the forwarded headers; true by
+         * default, as in the original. Set false when clients reach the app directly or the container
+         * resolves trusted proxies itself (Jetty {@code ForwardedRequestCustomizer}, Tomcat
+         * {@code RemoteIpValve}).
+         */
+        public Builder trustForwardedHeaders(boolean trustForwardedHeaders) {
+            this.trustForwardedHeaders = trustForwardedHeaders;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming the first setting that is missing or out of range
          */
         public AuthSettings build() {
@@ -313,7 +332,7 @@ public record AuthSettings(
                     mfaLimitPerUser, mfaLimitPerIp, outboxMaxAttempts, outboxInitialBackoff, outboxMaxBackoff, outboxPollInterval,
                     hookConnectTimeout, afterHookTimeout, smtpDefaults, twilioDefaults, nexmoDefaults, twilioEndpoint,
                     nexmoEndpoint, templateFileLoader, messageLimitPerLoginId, messageLimitPerIp, codeLimitPerUser,
-                    ssoProviderTimeout);
+                    ssoProviderTimeout, trustForwardedHeaders);
         }
     }
 

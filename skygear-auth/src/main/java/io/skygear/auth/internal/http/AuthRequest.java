@@ -22,7 +22,6 @@ import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +39,19 @@ public final class AuthRequest {
     private final RequestSession session;
     private final SessionCookie cookie;
     private final Database database;
-    private final Clock clock;
+    private final AccessCapture access;
     private Optional<User> user;
     private AccessEvent accessEvent;
 
     AuthRequest(HttpServletRequest request, HttpServletResponse response, RequestSession session,
-                SessionCookie cookie, Database database, Clock clock) {
+                SessionCookie cookie, Database database, AccessCapture access) {
         this.request = request;
         this.response = response;
         this.tenant = TenantContext.require(request);
         this.session = session;
         this.cookie = cookie;
         this.database = database;
-        this.clock = clock;
+        this.access = access;
     }
 
     public TenantContext tenant() {
@@ -65,7 +64,7 @@ public final class AuthRequest {
     }
 
     public Instant now() {
-        return clock.instant();
+        return access.now();
     }
 
     /** Who is calling, as {@code AccessTokenFilter} published it. */
@@ -148,7 +147,7 @@ public final class AuthRequest {
     /** This request as a session access: time, addresses, user agent, extra info. */
     public AccessEvent accessEvent() {
         if (accessEvent == null) {
-            accessEvent = AccessEvent.capture(now(), request.getRemoteAddr(), request::getHeader);
+            accessEvent = access.capture(request);
         }
         return accessEvent;
     }

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +41,16 @@ public final class AuthServlet extends JsonApiServlet {
     private final RequestAuthenticator authenticator;
     private final SessionCookie cookie;
     private final DatabaseResolver databases;
-    private final Clock clock;
+    private final AccessCapture access;
     private final AuthMetrics metrics;
 
     public AuthServlet(List<AuthHandler> handlers, RequestAuthenticator authenticator, SessionCookie cookie,
-                       DatabaseResolver databases, Clock clock, AuthMetrics metrics) {
+                       DatabaseResolver databases, AccessCapture access, AuthMetrics metrics) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(AuthHandler::path, Function.identity()));
         this.authenticator = authenticator;
         this.cookie = cookie;
         this.databases = databases;
-        this.clock = clock;
+        this.access = access;
         this.metrics = metrics;
     }
 
@@ -93,7 +92,7 @@ public final class AuthServlet extends JsonApiServlet {
         }
         RequestSession session = authenticator.authenticate(request, response);
         AuthRequest call = new AuthRequest(request, response, session, cookie,
-                databases.forTenant(TenantContext.require(request)), clock);
+                databases.forTenant(TenantContext.require(request)), access);
         try {
             handler.authz().check(call);
         } catch (SkygearException e) {

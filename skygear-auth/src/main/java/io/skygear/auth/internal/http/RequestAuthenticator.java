@@ -11,7 +11,6 @@ import io.skygear.core.http.AccessKey;
 import io.skygear.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,13 +28,13 @@ public final class RequestAuthenticator {
 
     private final SessionService sessions;
     private final SessionCookie cookie;
-    private final Clock clock;
+    private final AccessCapture access;
     private final AuthMetrics metrics;
 
-    public RequestAuthenticator(SessionService sessions, SessionCookie cookie, Clock clock, AuthMetrics metrics) {
+    public RequestAuthenticator(SessionService sessions, SessionCookie cookie, AccessCapture access, AuthMetrics metrics) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.access = Objects.requireNonNull(access, "access");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -53,7 +52,7 @@ public final class RequestAuthenticator {
         Optional<ResolvedSession> resolved = Optional.empty();
         if (bearer.isPresent() != cookieToken.isPresent()) {
             TokenTransport transport = bearer.isPresent() ? TokenTransport.HEADER : TokenTransport.COOKIE;
-            AccessEvent event = AccessEvent.capture(clock.instant(), request.getRemoteAddr(), request::getHeader);
+            AccessEvent event = access.capture(request);
             resolved = sessions.authenticate(tenant, bearer.or(() -> cookieToken).get(), transport, key, event);
         }
         boolean presented = bearer.isPresent() || cookieToken.isPresent();
