@@ -33,6 +33,7 @@ class CitusReadinessTest {
     private static final String TENANT_SCHEMA = "app";
     private static final String CONFIG_SCHEMA = "app_config";
     private static final String ROUND_TRIP_SCHEMA = "round_trip";
+    private static final String HOST_SCHEMA = "with_notes";
     private static final String DISTRIBUTION_KEYS = "1790000950";
     private static final Path DEPLOYMENT_DOC = Path.of("..", "docs", "deployment.md");
 
@@ -150,6 +151,18 @@ class CitusReadinessTest {
         auth.up(1);
         assertThat(read(roundTrip).definitions()).containsExactlyElementsOf(widened.definitions());
         assertThat(rows(roundTrip)).isEqualTo(rows);
+    }
+
+    /** A host app's own tables follow the same rule; the example's notes module shows it. */
+    @Test
+    void theExampleAppsOwnNotesTableDistributesWithTheRest() {
+        Database withNotes = database(HOST_SCHEMA);
+        Migrations.configure().database(withNotes).modules("core", "auth", "asset", "notes").load().up();
+        TenantCatalog catalog = read(withNotes);
+
+        assertThat(catalog.tables()).contains("note").containsAll(migrated.tables());
+        assertThat(catalog.tablesWithoutNotNullTextAppId()).isEmpty();
+        assertThat(catalog.violations()).isEmpty();
     }
 
     @Test
