@@ -1,17 +1,15 @@
 package io.skygear.assets;
 
 import static io.skygear.assets.AssetFixture.tenant;
+import static io.skygear.testing.Meters.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Timer;
 import io.skygear.assets.internal.image.ImageProcessor;
 import io.skygear.testing.MeterDocs;
+import io.skygear.testing.Meters;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,23 +36,13 @@ class AssetMetricsTest {
         fx.close();
     }
 
-    /** A request is recorded when the servlet returns, which may be just after the client read the answer. */
-    private static double settled(DoubleSupplier count, double atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count.getAsDouble() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return count.getAsDouble();
-    }
 
     private static double counter(String name, String... tags) {
-        Counter c = fx.meters.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
+        return Meters.counter(fx.meters, name, tags);
     }
 
     private static long timer(String name, String... tags) {
-        Timer t = fx.meters.find(name).tags(tags).timer();
-        return t == null ? 0 : t.count();
+        return Meters.timer(fx.meters, name, tags);
     }
 
     private static DistributionSummary uploads() {

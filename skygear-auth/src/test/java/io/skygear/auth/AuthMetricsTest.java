@@ -5,12 +5,11 @@ import static io.skygear.auth.AuthFixture.bearer;
 import static io.skygear.auth.AuthFixture.headers;
 import static io.skygear.auth.AuthFixture.key;
 import static io.skygear.auth.AuthFixture.uniqueName;
+import static io.skygear.testing.Meters.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
 import io.skygear.testing.MeterDocs;
-import java.time.Duration;
+import io.skygear.testing.Meters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,26 +37,13 @@ class AuthMetricsTest {
         fx.close();
     }
 
-    /**
-     * The count of a meter once it reaches {@code atLeast}, or what it is after a while: a request is
-     * recorded when the servlet returns, which may be just after the client has read the response.
-     */
-    private static double settled(java.util.function.DoubleSupplier count, double atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count.getAsDouble() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return count.getAsDouble();
-    }
 
     private static double counter(String name, String... tags) {
-        Counter c = fx.meters.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
+        return Meters.counter(fx.meters, name, tags);
     }
 
     private static long timer(String name, String... tags) {
-        Timer t = fx.meters.find(name).tags(tags).timer();
-        return t == null ? 0 : t.count();
+        return Meters.timer(fx.meters, name, tags);
     }
 
     @Test

@@ -2,16 +2,14 @@ package io.skygear.gateway;
 
 import static io.skygear.gateway.GatewayFixture.HOST_A;
 import static io.skygear.gateway.GatewayFixture.HOST_B;
+import static io.skygear.testing.Meters.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skygear.core.config.DeploymentRouteType;
 import io.skygear.testing.MeterDocs;
-import java.time.Duration;
+import io.skygear.testing.Meters;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,27 +46,16 @@ class GatewayMetricsTest {
     }
 
     private static double requests(String outcome, String gear) {
-        Counter c = METERS.find("skygear.gateway.requests").tags("outcome", outcome, "gear", gear).counter();
-        return c == null ? 0 : c.count();
+        return Meters.counter(METERS, "skygear.gateway.requests", "outcome", outcome, "gear", gear);
     }
 
-    /** A proxied request is recorded once the proxy returns, which may be just after the client read the answer. */
-    private static double settled(DoubleSupplier count, double atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count.getAsDouble() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return count.getAsDouble();
-    }
 
     private static double counter(String name, String... tags) {
-        Counter c = METERS.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
+        return Meters.counter(METERS, name, tags);
     }
 
     private static long timer(String name, String... tags) {
-        Timer t = METERS.find(name).tags(tags).timer();
-        return t == null ? 0 : t.count();
+        return Meters.timer(METERS, name, tags);
     }
 
     @Test
