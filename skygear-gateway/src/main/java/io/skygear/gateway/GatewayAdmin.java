@@ -81,6 +81,14 @@ public final class GatewayAdmin {
         return store.appByName(name);
     }
 
+    /**
+     * Every app, by name, with its config: e.g. to register each tenant's database with
+     * {@code TenantDatabases} before the gears are built, so their outboxes resume at startup.
+     */
+    public List<App> apps() {
+        return store.apps();
+    }
+
     /** Replaces the app's tenant configuration. */
     public void setConfig(UUID appId, TenantConfig config) {
         store.setConfig(appId, config);

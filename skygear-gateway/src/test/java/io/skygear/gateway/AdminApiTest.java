@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skygear.core.http.Json;
 import io.skygear.gateway.GatewayFixture.Reply;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,22 @@ class AdminApiTest {
 
         assertThat(plans.valueStream().map(p -> p.get("name").asString())).contains("default", "pro", "basic");
         assertThat(plans.valueStream().filter(p -> p.get("is_default").asBoolean()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void appsAreListedByNameWithTheirDomainsOverHttpAndInJava() {
+        result(admin("app/create", """
+                {"name":"zz-listed-app","config":%s,"domains":["listed.example.test"]}""".formatted(configJson("zz-listed-app"))));
+
+        JsonNode apps = result(admin("app/list", "{}")).get("apps");
+        List<String> names = apps.valueStream().map(a -> a.get("name").asString()).toList();
+
+        assertThat(names).contains(fixture.appA.name(), fixture.appB.name(), "zz-listed-app").isSorted();
+        assertThat(apps.valueStream().filter(a -> a.get("name").asString().equals("zz-listed-app")).findFirst()
+                .orElseThrow().get("domains").get(0).asString()).isEqualTo("listed.example.test");
+        assertThat(fixture.admin.apps()).extracting(App::name).containsExactlyElementsOf(names);
+        assertThat(fixture.admin.apps()).filteredOn(a -> a.name().equals("zz-listed-app")).singleElement()
+                .satisfies(a -> assertThat(a.config().appId()).isEqualTo("zz-listed-app"));
     }
 
     @Test

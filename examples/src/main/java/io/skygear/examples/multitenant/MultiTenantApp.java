@@ -123,9 +123,7 @@ public final class MultiTenantApp implements AutoCloseable {
             TenantDatabases tenantDbs = new TenantDatabases(u -> Database.builder().jdbcUrl(u).maximumPoolSize(10).build());
             resources.addFirst(tenantDbs);
             // known before the auth gear is built, so it resumes their pending after-hooks at startup
-            for (DemoTenant tenant : TENANTS) {
-                tenantDbs.forTenant(TenantContext.of(admin.appByName(tenant.name()).orElseThrow().config()));
-            }
+            admin.apps().forEach(app -> tenantDbs.forTenant(TenantContext.of(app.config())));
             AuthGear auth = AuthGear.builder().databases(tenantDbs).build();
             resources.addFirst(auth);
             AssetGear assets = AssetGear.builder()

@@ -103,6 +103,10 @@ public final class AdminApi {
                 yield app(admin.createApp(body.name(), body.planId().map(id -> uuid("plan_id", id)).orElse(null),
                         config(body.config()), body.domains().orElse(List.of())));
             }
+            case "/app/list" -> {
+                reader.read(request, Empty.class);
+                yield Map.of("apps", admin.apps().stream().map(AdminApi::app).toList());
+            }
             case "/app/get" -> {
                 AppBody body = reader.read(request, AppBody.class);
                 Optional<App> app = body.id().isPresent() ? admin.app(uuid("id", body.id().get()))

@@ -142,34 +142,38 @@ public final class ConfigStore {
     }
 
     public Optional<App> app(UUID id) {
-        return findApp("a.id = ?", id);
+        return findApps("WHERE a.id = ?", id).stream().findFirst();
     }
 
     public Optional<App> appByName(String name) {
-        return findApp("a.name = ?", name);
+        return findApps("WHERE a.name = ?", name).stream().findFirst();
     }
 
-    private Optional<App> findApp(String condition, Object value) {
-        Record row = database.dsl().fetchOne(t.sql("""
+    public List<App> apps() {
+        return findApps("ORDER BY a.name COLLATE \"C\"");
+    }
+
+    private List<App> findApps(String tail, Object... binds) {
+        return database.dsl().fetch(t.sql("""
                 SELECT a.id, a.name, a.plan_id, a.auth_version, c.config::text AS config,
                        (SELECT coalesce(json_agg(d.domain ORDER BY d.domain), '[]'::json)
                           FROM {domain} d WHERE d.app_id = a.id)::text AS domains,
                        (SELECT coalesce(json_object_agg(v.gear, v.version), '{}'::json)
                           FROM {app_gear_version} v WHERE v.app_id = a.id)::text AS versions
                 FROM {app} a JOIN {config} c ON c.id = a.config_id
-                WHERE\s""" + condition), value);
-        if (row == null) {
-            return Optional.empty();
-        }
+                """ + tail), binds).map(ConfigStore::app);
+    }
+
+    private static App app(Record row) {
         List<String> domains = Json.mapper().readTree(row.get("domains", String.class)).valueStream()
                 .map(n -> n.asString()).toList();
         Map<String, GearVersion> versions = new LinkedHashMap<>();
         versions.put("auth", GearVersion.fromWire(row.get("auth_version", String.class)));
         Json.mapper().readTree(row.get("versions", String.class)).properties()
                 .forEach(e -> versions.put(e.getKey(), GearVersion.fromWire(e.getValue().asString())));
-        return Optional.of(new App(row.get("id", UUID.class), row.get("name", String.class),
+        return new App(row.get("id", UUID.class), row.get("name", String.class),
                 row.get("plan_id", UUID.class), TenantConfig.parseJson(row.get("config", String.class)), domains,
-                versions));
+                versions);
     }
 
     public void setConfig(UUID appId, TenantConfig config) {
