@@ -64,14 +64,7 @@ public final class HostApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        HostAppOptions options;
-        try {
-            options = HostAppOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        HostAppOptions options = CommandLine.parseOrExit(args, HostAppOptions::parse);
         HostApp app = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "host-app-shutdown"));
         String apiKey = app.config.userConfig().clients().isEmpty()

@@ -16,9 +16,7 @@ public record HostAppOptions(Optional<Path> config, int port, Path dataDir) {
     public static final int DEFAULT_PORT = 8080;
 
     public HostAppOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
-        }
+        CommandLine.checkPort(port);
         config.ifPresent(file -> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--config: no such file: " + file);
@@ -33,28 +31,13 @@ public record HostAppOptions(Optional<Path> config, int port, Path dataDir) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--config" -> config = Optional.of(Path.of(value(args, ++i, arg)));
-                case "--port" -> port = port(value(args, ++i, arg));
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--config" -> config = Optional.of(Path.of(CommandLine.value(args, ++i, arg)));
+                case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Path.of(CommandLine.value(args, ++i, arg));
                 default -> throw new IllegalArgumentException(
                         "unknown argument: " + arg + " (usage: [--config FILE] [--port N] [--data-dir DIR])");
             }
         }
         return new HostAppOptions(config, port, dataDir.toAbsolutePath());
-    }
-
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int port(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number, got " + value);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.skygear.core.migrate.MultiTenantMigration;
 import io.skygear.core.migrate.MultiTenantResult;
 import io.skygear.core.tenant.TenantContext;
 import io.skygear.core.tenant.TenantQuotas;
+import io.skygear.examples.CommandLine;
 import io.skygear.examples.EmbeddedDatabase;
 import io.skygear.examples.GracefulJetty;
 import io.skygear.gateway.GatewayAdmin;
@@ -74,14 +75,7 @@ public final class MultiTenantApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        MultiTenantOptions options;
-        try {
-            options = MultiTenantOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        MultiTenantOptions options = CommandLine.parseOrExit(args, MultiTenantOptions::parse);
         MultiTenantApp app = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "multi-tenant-app-shutdown"));
         System.out.println(app.banner());

@@ -1,5 +1,6 @@
 package io.skygear.examples.multitenant;
 
+import io.skygear.examples.CommandLine;
 import java.nio.file.Path;
 
 /**
@@ -14,9 +15,7 @@ public record MultiTenantOptions(int port, Path dataDir) {
     public static final int DEFAULT_PORT = 8080;
 
     public MultiTenantOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
-        }
+        CommandLine.checkPort(port);
         if (dataDir == null) {
             throw new IllegalArgumentException("--data-dir must not be empty");
         }
@@ -28,27 +27,12 @@ public record MultiTenantOptions(int port, Path dataDir) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--port" -> port = port(value(args, ++i, arg));
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--port" -> port = CommandLine.port(CommandLine.value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Path.of(CommandLine.value(args, ++i, arg));
                 default -> throw new IllegalArgumentException(
                         "unknown argument: " + arg + " (usage: [--port N] [--data-dir DIR])");
             }
         }
         return new MultiTenantOptions(port, dataDir.toAbsolutePath());
-    }
-
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int port(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number, got " + value);
-        }
     }
 }
