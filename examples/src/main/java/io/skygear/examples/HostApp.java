@@ -122,7 +122,7 @@ public final class HostApp implements AutoCloseable {
             resources.addFirst(server::stop);
             return new HostApp(config, database, resources, server);
         } catch (Exception e) {
-            closeAll(resources);
+            Shutdown.closeAll(resources);
             throw e instanceof RuntimeException re ? re : new IllegalStateException("cannot start the host app", e);
         }
     }
@@ -188,17 +188,6 @@ public final class HostApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("error while shutting down: {}", e.toString());
-            }
-        }
-        resources.clear();
+        Shutdown.closeAll(resources);
     }
 }

@@ -14,6 +14,7 @@ import io.skygear.core.tenant.TenantQuotas;
 import io.skygear.examples.CommandLine;
 import io.skygear.examples.EmbeddedDatabase;
 import io.skygear.examples.GracefulJetty;
+import io.skygear.examples.Shutdown;
 import io.skygear.gateway.GatewayAdmin;
 import io.skygear.gateway.GatewayFilter;
 import io.skygear.gateway.GatewaySettings;
@@ -139,7 +140,7 @@ public final class MultiTenantApp implements AutoCloseable {
             server.start();
             return new MultiTenantApp(gateway, server, changes, options.dataDir(), resources);
         } catch (Exception e) {
-            closeAll(resources);
+            Shutdown.closeAll(resources);
             throw e instanceof RuntimeException re ? re : new IllegalStateException("cannot start the multi-tenant app", e);
         }
     }
@@ -207,17 +208,6 @@ public final class MultiTenantApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("error while shutting down: {}", e.toString());
-            }
-        }
-        resources.clear();
+        Shutdown.closeAll(resources);
     }
 }
